@@ -1,0 +1,112 @@
+"""mcsp_rules — read, validate and score KPK MCP/MCSP exports, with area rules as pluggy plugins.
+
+    import mcsp_rules
+    data = mcsp_rules.load(["jateng.csv", "kalteng.xlsx"])   # frames plus the validation report
+    mcsp_rules.score(data, level="wilayah")                  # one row per pemda and year
+
+The dashboard, the ``mcsp`` command and notebooks all go through these functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import polars as pl
+
+from .errors import FileTidakTerbaca, MCSPError
+from .limits import BATAS, Batas
+from .plugins import Registri, registri_bawaan
+
+__all__ = ["Data", "MCSPError", "FileTidakTerbaca", "load", "score", "bobot_dipakai", "Registri", "registri_bawaan"]
+
+LEVEL = ("wilayah", "area", "provinsi")
+KOLOM_LEVEL = {
+    "wilayah": ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap"],
+    "area": ["tahun", "kode_wilayah", "area", "skor"],
+    "provinsi": ["tahun", "provinsi", "indeks", "jumlah_pemda"],
+}
+
+Sumber = "str | Path | tuple[str, bytes]"
+
+
+@dataclass
+class Data:
+    """What ``load`` returns: the rows in use, typed, and the report of what was set aside and why."""
+
+    rincian: pl.DataFrame  # detail rows in use (one per pemda, year, sub-indicator), with province and kind
+    ringkasan: pl.DataFrame  # area scores from summary exports (long), with province and kind
+    ringkasan_baris: pl.DataFrame  # reported totals and document counts of summary rows
+    laporan: "validate.Laporan"  # noqa: F821
+    registri: Registri
+
+    @property
+    def tahun(self) -> list[int]:
+        return sorted(set(self.rincian["tahun"].to_list()) | set(self.ringkasan["tahun"].to_list()))
+
+
+def load(
+    sumber: "Sumber | Iterable[Sumber]",
+    *,
+    registri: Registri | None = None,
+    sheet: str | int | None = None,
+    batas: Batas = BATAS,
+) -> Data:
+    """Read and validate one or more exports (paths, or (file name, bytes) pairs from an upload).
+
+    A file that cannot be read at all does not stop the others: it is listed in
+    ``data.laporan.file_gagal`` with one clear sentence.
+    """
+    from .readers import baca
+    from .validate import validasi
+
+    if isinstance(sumber, (str, Path, tuple)):
+        sumber = [sumber]
+    registri = registri or registri_bawaan()
+    bacaan, gagal = [], []
+    nama_dipakai: set[str] = set()
+    for s in sumber:
+        try:
+            b = baca(s, sheet=sheet, batas=batas)
+        except FileTidakTerbaca as e:
+            gagal.append({"file": e.file or str(s), "pesan": e.pesan, "message": e.message})
+            continue
+        if b.nama in nama_dipakai:  # two uploads with one name: keep them apart in the report
+            b.nama = f"{b.nama} ({sum(1 for n in nama_dipakai if n.startswith(b.nama)) + 1})"
+        nama_dipakai.add(b.nama)
+        bacaan.append(b)
+    hasil = validasi(bacaan, registri, gagal)
+    return Data(hasil.rincian, hasil.ringkasan, hasil.ringkasan_baris, hasil.laporan, registri)
+
+
+def bobot_dipakai(data: Data, bobot: Mapping[tuple[int, str], float] | None = None) -> pl.DataFrame:
+    """The area weights a result uses, with their source and whether they are an assumption."""
+    from .skor import tabel_bobot
+
+    tabel = tabel_bobot(data.registri, bobot)
+    return tabel.filter(pl.col("tahun").is_in(data.tahun))
+
+
+def score(
+    data: Data,
+    level: str = "wilayah",
+    bobot: Mapping[tuple[int, str], float] | str | Path | None = None,
+) -> pl.DataFrame:
+    """Scores at ``level`` "wilayah" (one row per pemda and year), "area" or "provinsi", with the
+    columns of the CLI (design.md §4). ``bobot`` overrides area weights: {(tahun, area): w} or a
+    CSV file with columns tahun, area, bobot."""
+    from . import skor
+
+    if level not in LEVEL:
+        raise MCSPError(f"level harus salah satu dari {', '.join(LEVEL)}, bukan '{level}'.",
+                        f"level must be one of {', '.join(LEVEL)}, not '{level}'.")
+    if isinstance(bobot, (str, Path)):
+        bobot = skor.baca_file_bobot(bobot)
+    area = skor.skor_area(data.rincian, data.ringkasan, data.registri)
+    if level == "area":
+        return area.select(KOLOM_LEVEL["area"]).sort("tahun", "kode_wilayah", "area").collect()
+    wilayah = skor.tabel_wilayah(area, skor.tabel_bobot(data.registri, bobot))
+    if level == "wilayah":
+        return wilayah.select(KOLOM_LEVEL["wilayah"]).sort("tahun", "kode_wilayah").collect()
+    return skor.tabel_provinsi(wilayah).select(KOLOM_LEVEL["provinsi"]).sort("tahun", "provinsi").collect()
