@@ -1,0 +1,58 @@
+"""Shared fixtures: a tiny two-area plugin with a hand-checkable catalogue, and file writers."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
+
+PLUGIN_MINI = textwrap.dedent(
+    '''
+    from mcsp_rules.kit import Area, AreaPlugin, Indikator, SubIndikator
+
+    AA = Area("AA", "Area Satu", "Area One", (2024,), alias=("Satu",),
+              indikator=(Indikator("AA.1", "Ind", (SubIndikator("AA.1.1", "a", 60), SubIndikator("AA.1.2", "b", 40))),))
+    BB = Area("BB", "Area Dua", "Area Two", (2024,),
+              indikator=(Indikator("BB.1", "Ind", (SubIndikator("BB.1.1", "c", 50), SubIndikator("BB.1.2", "d", 50))),))
+    plugin = AreaPlugin([AA, BB])
+    '''
+)
+
+
+@pytest.fixture
+def teks_plugin_mini() -> str:
+    return PLUGIN_MINI
+
+
+@pytest.fixture
+def folder_mini(tmp_path: Path) -> Path:
+    folder = tmp_path / "plugins_mini"
+    folder.mkdir()
+    (folder / "mini.py").write_text(PLUGIN_MINI, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def registri_mini(folder_mini):
+    from mcsp_rules.plugins import Registri
+
+    return Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+
+
+HEADER = "tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai"
+
+
+@pytest.fixture
+def tulis(tmp_path: Path):
+    """tulis("name.csv", text, encoding=...) → path."""
+
+    def _tulis(nama: str, isi: str | bytes, encoding: str = "utf-8") -> Path:
+        p = tmp_path / nama
+        p.write_bytes(isi if isinstance(isi, bytes) else isi.encode(encoding))
+        return p
+
+    return _tulis

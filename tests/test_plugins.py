@@ -1,0 +1,149 @@
+"""The plugin system: discovery through folders and entry points, overrides, and broken plugins
+switched off with a reason while the others keep working."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import polars as pl
+import pytest
+
+import mcsp_rules
+from mcsp_rules.plugins import Registri
+
+
+RINCIAN = """tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai
+2024,62,AA,AA.1,AA.1.1,60,diterima,80
+2024,62,AA,AA.1,AA.1.2,40,diterima,
+2024,62,BB,BB.1,BB.1.1,50,diterima,
+2024,62,BB,BB.1,BB.1.2,50,belum diunggah,
+"""
+
+
+@pytest.fixture
+def paket_entry_point(tmp_path, monkeypatch):
+    """An installed distribution with an `mcsp_rules` entry point: a real .dist-info that
+    importlib.metadata finds on sys.path, exactly as pip would leave it."""
+    situs = tmp_path / "site"
+    (situs / "bobot_resmi_contoh").mkdir(parents=True)
+    (situs / "bobot_resmi_contoh" / "__init__.py").write_text(textwrap.dedent('''
+        from mcsp_rules.kit import Bobot, hookimpl
+
+        @hookimpl(tryfirst=True)
+        def mcsp_bobot_area(tahun, area):
+            if tahun == 2024 and area == "AA":
+                return Bobot(3.0, "bobot resmi contoh 2024")
+            return None
+        '''))
+    info = situs / "bobot_resmi_contoh-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: bobot-resmi-contoh\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[mcsp_rules]\nbobot_resmi = bobot_resmi_contoh\n")
+    monkeypatch.syspath_prepend(str(situs))
+    yield
+    sys.modules.pop("bobot_resmi_contoh", None)
+
+
+def test_entry_point_plugin_overrides_one_weight(folder_mini, paket_entry_point, tulis):
+    r = Registri.muat(folder=[folder_mini])
+    info = {p.nama: p for p in r.plugin}
+    assert info["bobot_resmi"].sumber == "entry point" and info["bobot_resmi"].aktif
+    assert r.get(2024, "AA").bobot.nilai == 3.0 and r.get(2024, "AA").bobot.sumber == "bobot resmi contoh 2024"
+    assert r.get(2024, "BB").bobot.nilai == 1.0 and r.get(2024, "BB").bobot.asumsi
+    data = mcsp_rules.load(tulis("r.csv", RINCIAN), registri=r)
+    # AA = 100 (80×60+100×40... = (4800+4000)/100 = 88), BB = 50; index (3×88 + 50)/4
+    assert mcsp_rules.score(data)["indeks"].item() == pytest.approx((3 * 88 + 50) / 4)
+
+
+RUSAK = {
+    "impor_gagal.py": "import modul_yang_tidak_ada\n",
+    "zz_hook_error.py": textwrap.dedent('''
+        from mcsp_rules.kit import hookimpl
+        @hookimpl
+        def mcsp_bobot_area(tahun, area):
+            raise RuntimeError("bobot rusak")
+        '''),
+    "salah_ketik.py": textwrap.dedent('''
+        from mcsp_rules.kit import hookimpl
+        @hookimpl
+        def mcsp_bobot(tahun, area):
+            return 2.0
+        '''),
+    "aturan_rusak.py": textwrap.dedent('''
+        import polars as pl
+        from mcsp_rules.kit import Aturan, hookimpl
+        @hookimpl
+        def mcsp_aturan(tahun, area):
+            return [Aturan("x", pl.col("kolom_yang_tidak_ada") > 0, "p", "m")]
+        '''),
+    "bukan_area.py": textwrap.dedent('''
+        from mcsp_rules.kit import hookimpl
+        @hookimpl
+        def mcsp_area(tahun):
+            return ["PBJ"]
+        '''),
+}
+
+
+def test_broken_plugins_are_switched_off_with_reason_and_the_rest_work(tmp_path, folder_mini, tulis):
+    for nama, isi in RUSAK.items():
+        (folder_mini / nama).write_text(isi)
+    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    info = {p.nama: p for p in r.plugin}
+    assert "ModuleNotFoundError" in info["impor_gagal"].alasan
+    assert "bobot rusak" in info["zz_hook_error"].alasan
+    assert "hook tidak dikenal: mcsp_bobot" in info["salah_ketik"].alasan
+    assert "kit.Area" in info["bukan_area"].alasan
+    assert info["mini"].aktif and r.get(2024, "AA").bobot.nilai == 1.0
+    data = mcsp_rules.load(tulis("r.csv", RINCIAN), registri=r)
+    # the rule that cannot run is found when the data is validated; its plugin is switched off
+    assert not info["aturan_rusak"].aktif and "kolom_yang_tidak_ada" in info["aturan_rusak"].alasan
+    assert data.laporan.dipakai == 4 and mcsp_rules.score(data)["indeks"].item() == pytest.approx((88 + 50) / 2)
+    assert {p.nama for p in r.nonaktif()} == set(n.removesuffix(".py") for n in RUSAK)
+
+
+def test_two_plugins_declaring_one_area_is_reported_as_conflict(folder_mini, teks_plugin_mini):
+    (folder_mini / "zz_salinan.py").write_text(teks_plugin_mini)
+    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    assert len(r.konflik) == 2 and "AA" in r.konflik[0]
+    assert r.tabel_area().height == 2
+
+
+def test_builtin_plugins_cover_16_area_years():
+    r = mcsp_rules.registri_bawaan()
+    tabel = r.tabel_area()
+    assert not r.nonaktif(), [p.alasan for p in r.nonaktif()]
+    per_tahun = {t: sorted(tabel.filter(pl.col("tahun") == t)["area"].to_list()) for t in (2023, 2024, 2025)}
+    assert per_tahun[2024] == per_tahun[2025] == sorted(
+        ["PERENCANAAN", "PENGANGGARAN", "PBJ", "PELAYANAN_PUBLIK", "APIP", "ASN", "BMD", "PAJAK"])
+    assert per_tahun[2023] == sorted(["PERENCANAAN_PENGANGGARAN", "PBJ", "PERIZINAN", "APIP", "ASN", "PAJAK", "BMD", "DESA"])
+    assert tabel.height == 24  # 16 built-in area/year declarations over three years (8 + 8 shared by 2024–2025 + 8)
+    assert tabel["bobot_asumsi"].all(), "equal weights must be labelled as an assumption"
+
+
+def _pasangan_bawaan():
+    r = mcsp_rules.registri_bawaan()
+    return sorted(r.area_tahun)
+
+
+@pytest.mark.parametrize(("tahun", "area"), _pasangan_bawaan())
+def test_contract_every_builtin_area_year(tahun, area):
+    """The contract test each plugin gets: its valid example rows validate cleanly and score
+    0–100, and each of its invalid rows is set aside with a finding."""
+    r = mcsp_rules.registri_bawaan()
+    at = r.get(tahun, area)
+    assert at.area.nama and at.area.name and at.area.indikator
+    assert abs(sum(s.bobot for s in at.area.sub_indikator) - 100) < 1e-9
+    assert len({s.kode for s in at.area.sub_indikator}) == len(at.area.sub_indikator)
+    for contoh in at.contoh:
+        kolom = list(contoh.valid[0])
+        teks = ",".join(kolom) + "\n" + "\n".join(",".join(str(b.get(k, "")) for k in kolom) for b in contoh.valid)
+        data = mcsp_rules.load(("contoh.csv", teks.encode()), registri=r)
+        assert data.laporan.jumlah_galat == 0 and data.laporan.jumlah_peringatan == 0, data.laporan.temuan
+        skor = mcsp_rules.score(data, "area")
+        assert skor.height == 1 and 0 <= skor["skor"].item() <= 100
+        for salah in contoh.tidak_valid:
+            teks = ",".join(kolom) + "\n" + ",".join(str(salah.get(k, "")) for k in kolom)
+            bad = mcsp_rules.load(("salah.csv", teks.encode()), registri=r)
+            assert bad.laporan.jumlah_disisihkan == 1 and bad.laporan.dipakai == 0
