@@ -35,8 +35,8 @@ def mcsp_area(tahun: int) -> "list[Area] | None":
 
     Receives: the year (int). Returns: a list of ``kit.Area`` (code, Indonesian and English names,
     years, aliases, the indicator/sub-indicator catalogue) or None. Collects: results of every
-    plugin are joined; when two plugins declare the same area code for a year, the one registered
-    first keeps it and the other is reported as a conflict.
+    plugin are joined; when two plugins declare the same area code for a year, the one called first
+    (the newest registered, or ``tryfirst``) keeps it, and the conflict is reported.
     """
 
 

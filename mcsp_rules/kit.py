@@ -139,7 +139,7 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
     ]
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not field equality: pluggy refuses a second plugin equal to the first
 class AreaPlugin:
     """Implements every hook for a set of declared areas.
 

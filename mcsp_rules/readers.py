@@ -272,7 +272,10 @@ def _dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Ba
 
 
 # -------------------------------------------------------------------------------------------- XLSX
-_REF_SEL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"')
+# Extent of a sheet without visiting every cell: one match per <row>, plus only the cell references
+# that could stretch the rectangle (columns of two or more letters, rows of six or more digits).
+_REF_BARIS = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,7})"')
+_REF_SEL_JAUH = re.compile(rb'<c\b[^>]*?\br="(?:([A-Z]{2,3})[0-9]{1,7}|[A-Z]{1,3}([0-9]{6,7}))"')
 _DIMENSI = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[0-9]{1,7}:)?([A-Z]{1,3})([0-9]{1,7})"')
 
 
@@ -326,12 +329,16 @@ def _periksa_zip(nama: str, data: bytes, batas: Batas) -> tuple[zipfile.ZipFile,
                         potong = ekor + chunk
                         for m in _DIMENSI.finditer(potong[:4096]) if not u.max_baris else ():
                             u.max_kolom, u.max_baris = _nomor_kolom(m.group(1)), int(m.group(2))
-                        for m in _REF_SEL.finditer(potong):
-                            r = int(m.group(2))
+                        for m in _REF_BARIS.finditer(potong):
+                            r = int(m.group(1))
                             u.max_baris = max(u.max_baris, r)
-                            u.max_kolom = max(u.max_kolom, _nomor_kolom(m.group(1)))
                             u.min_baris = r if not u.min_baris else min(u.min_baris, r)
-                        ekor = chunk[-32:]
+                        for m in _REF_SEL_JAUH.finditer(potong):
+                            if m.group(1):
+                                u.max_kolom = max(u.max_kolom, _nomor_kolom(m.group(1)))
+                            else:
+                                u.max_baris = max(u.max_baris, int(m.group(2)))
+                        ekor = chunk[-64:]
         except FileTidakTerbaca:
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:

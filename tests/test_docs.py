@@ -1,0 +1,55 @@
+"""The example plugin of docs/plugins.md is loaded and does what the document says."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import mcsp_rules
+from mcsp_rules.plugins import FOLDER_BAWAAN, Registri
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
+
+
+@pytest.fixture
+def folder_contoh(tmp_path) -> Path:
+    teks = DOC.read_text(encoding="utf-8")
+    kode = re.search(r"<!-- contoh-plugin -->\s*```python\n(.*?)```", teks, re.S).group(1)
+    folder = tmp_path / "plugins_saya"
+    folder.mkdir()
+    (folder / "bobot_resmi_2024.py").write_text(kode, encoding="utf-8")
+    return folder
+
+
+def test_example_plugin_sets_weights_rule_and_effort(folder_contoh, tulis):
+    r = Registri.muat(folder=[FOLDER_BAWAAN, folder_contoh], pakai_entry_point=False)
+    assert all(p.aktif for p in r.plugin), [p.alasan for p in r.plugin]
+    assert r.get(2024, "PBJ").bobot.nilai == 20 and not r.get(2024, "PBJ").bobot.asumsi
+    assert r.get(2025, "PBJ").bobot.asumsi  # 2025 untouched: still the labelled equal-weight assumption
+    assert r.get(2024, "PBJ").usaha["perlu perbaikan"] == 4
+    pbj = r.get(2024, "PBJ").area
+    baris = ["tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai,tanggal_unggah"]
+    for ind in pbj.indikator:
+        for s in ind.sub:
+            baris.append(f"2024,62,PBJ,{ind.kode},{s.kode},{s.bobot},diterima,,")
+    data = mcsp_rules.load(tulis("pbj.csv", "\n".join(baris) + "\n"), registri=r)
+    temuan = data.laporan.temuan.filter(pl.col("kode") == "PBJ.tanggal_wajib")
+    assert temuan.height == len(pbj.sub_indikator) and (temuan["tingkat"] == "peringatan").all()
+    assert data.laporan.dipakai == len(pbj.sub_indikator)  # a warning keeps the row
+
+
+def test_cli_finds_plugins_in_MCSP_PLUGINS_DIR(folder_contoh):
+    env = dict(os.environ, MCSP_PLUGINS_DIR=str(folder_contoh))
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "plugins"], capture_output=True, text=True, env=env)
+    assert hasil.returncode == 0 and "bobot_resmi_2024 [folder] aktif" in hasil.stdout
+    csv = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "plugins", "--format", "csv"], capture_output=True,
+                         text=True, env=env).stdout
+    tabel = pl.read_csv(csv.encode())
+    pbj = tabel.filter((pl.col("tahun") == 2024) & (pl.col("area") == "PBJ")).row(0, named=True)
+    assert pbj["bobot"] == 20 and pbj["sumber_bobot"].startswith("contoh bobot resmi 2024")
