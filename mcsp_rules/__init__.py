@@ -9,6 +9,7 @@ The dashboard, the ``mcsp`` command and notebooks all go through these functions
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -64,18 +65,29 @@ def load(
     if isinstance(sumber, (str, Path, tuple)):
         sumber = [sumber]
     registri = registri or registri_bawaan()
-    bacaan, gagal = [], []
-    nama_dipakai: set[str] = set()
-    for s in sumber:
+    sumber = list(sumber)
+
+    def baca_satu(s):
         try:
-            b = baca(s, sheet=sheet, batas=batas)
+            return baca(s, sheet=sheet, batas=batas)
         except FileTidakTerbaca as e:
-            gagal.append({"file": e.file or str(s), "pesan": e.pesan, "message": e.message})
-            continue
-        if b.nama in nama_dipakai:  # two uploads with one name: keep them apart in the report
-            b.nama = f"{b.nama} ({sum(1 for n in nama_dipakai if n.startswith(b.nama)) + 1})"
-        nama_dipakai.add(b.nama)
-        bacaan.append(b)
+            return {"file": e.file or str(s), "pesan": e.pesan, "message": e.message}
+
+    # Several files (one per province, say) are read side by side: the parsers release the GIL.
+    if len(sumber) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(len(sumber), os.cpu_count() or 1)) as pool:
+            hasil_baca = list(pool.map(baca_satu, sumber))
+    else:
+        hasil_baca = [baca_satu(s) for s in sumber]
+    gagal = [h for h in hasil_baca if isinstance(h, dict)]
+    bacaan = [h for h in hasil_baca if not isinstance(h, dict)]
+    jumlah: dict[str, int] = {}
+    for b in bacaan:  # two uploads with one name stay apart in the report
+        jumlah[b.nama] = jumlah.get(b.nama, 0) + 1
+        if jumlah[b.nama] > 1:
+            b.nama = f"{b.nama} ({jumlah[b.nama]})"
     hasil = validasi(bacaan, registri, gagal)
     return Data(hasil.rincian, hasil.ringkasan, hasil.ringkasan_baris, hasil.laporan, registri)
 

@@ -70,7 +70,8 @@ class Aturan:
     rows of the (tahun, area) the rule was declared for. ``syarat`` sees the typed columns of the
     detail export (tahun, kode_wilayah, area, indikator, sub_indikator, bobot, status, nilai,
     tanggal_unggah, tanggal_verifikasi, ...). Rules over groups use window expressions, e.g.
-    ``pl.col("bobot").sum().over("tahun", "kode_wilayah", "area")``.
+    ``pl.col("bobot").sum().over("tahun", "kode_wilayah", "area")`` (that one is precomputed as
+    the column ``bobot_area_pemda``).
 
     tingkat "galat" sets the row aside; "peringatan" keeps it and flags it.
     Messages may use {nilai} (the cell's value) and {kolom}.
@@ -129,7 +130,7 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
         Aturan(
             kode=f"{area.kode}.jumlah_bobot",
             kolom="bobot",
-            syarat=(pl.col("bobot").sum().over("tahun", "kode_wilayah", "area") - total).abs() < 1e-6,
+            syarat=(pl.col("bobot_area_pemda") - total).abs() < 1e-6,
             pesan=f"Jumlah bobot sub-indikator area {area.nama} untuk wilayah ini tidak sama dengan {total:g}.",
             message=f"The sub-indicator weights of area {area.name} for this region do not add up to {total:g}.",
             saran="Cek apakah ada sub-indikator yang hilang atau ganda di ekspor.",

@@ -22,6 +22,8 @@ class Batas:
     xlsx_terurai_mb: int = _env("MCSP_BATAS_XLSX_TERURAI_MB", 200)  # an XLSX's decompressed size
     sel_karakter: int = _env("MCSP_BATAS_SEL_KARAKTER", 10_000)  # characters in one cell
     kolom: int = _env("MCSP_BATAS_KOLOM", 200)  # columns of one sheet
+    # cells of one sheet's rectangle (rows × columns): what a parser allocates, whatever the file's size
+    sel: int = _env("MCSP_BATAS_SEL", 8_000_000)
 
     @property
     def ukuran_byte(self) -> int:

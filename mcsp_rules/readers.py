@@ -67,21 +67,53 @@ def normalkan_header(nama: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------- sniffing
+def _ribuan(n: int) -> str:
+    """1234567 → '1.234.567' (Indonesian thousands)."""
+    return f"{n:,}".replace(",", ".")
+
+
+_MAGIC = ((b"\x89PNG", "gambar PNG"), (b"\xff\xd8\xff", "gambar JPEG"), (b"GIF8", "gambar GIF"), (b"%PDF", "dokumen PDF"),
+          (b"\x1f\x8b", "arsip gzip"), (b"Rar!", "arsip RAR"), (b"7z\xbc\xaf", "arsip 7z"), (b"BZh", "arsip bzip2"),
+          (b"\xfd7zXZ", "arsip xz"), (b"RIFF", "file media"), (b"\x00\x00\x01\x00", "ikon"), (b"\x7fELF", "program"),
+          (b"MZ", "program Windows"), (b"{\\rtf", "dokumen RTF"))
+_KONTROL = bytes(b for b in range(32) if b not in (9, 10, 13)) + b"\x7f"
+
+
 def _jenis_isi(data: bytes) -> str:
+    """What the bytes are, whatever the file is called."""
     kepala = data[:8]
-    if kepala.startswith(b"PK\x03\x04"):
+    if kepala.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        if b"application/vnd.oasis.opendocument" in data[:200]:
+            return "ods"
         return "zip"
     if kepala.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
     if kepala.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf16"
-    tanda = {b"\x89PNG": "gambar PNG", b"\xff\xd8\xff": "gambar JPEG", b"GIF8": "gambar GIF", b"%PDF": "dokumen PDF",
-             b"\x1f\x8b": "arsip gzip", b"Rar!": "arsip RAR", b"7z\xbc\xaf": "arsip 7z", b"BM": None}
-    for magic, nama in tanda.items():
-        if nama and kepala.startswith(magic):
-            return nama
-    if b"\x00" in data[:65536]:
+    if kepala.startswith(b"\xef\xbb\xbf\xff\xfe") or kepala.startswith(b"\xef\xbb\xbf\xfe\xff"):
         return "biner"
+    for magic, nama in _MAGIC:
+        if kepala.startswith(magic):
+            return nama
+    awal = data[:65536]
+    if b"\x00" in awal:
+        genap, ganjil = awal[0:4096:2], awal[1:4096:2]
+        # UTF-16 without a BOM: ASCII text with a NUL beside every character
+        if len(ganjil) >= 8 and ganjil.count(0) >= 0.9 * len(ganjil) and genap.count(0) < 0.1 * len(genap):
+            return "utf16-le"
+        if len(genap) >= 8 and genap.count(0) >= 0.9 * len(genap) and ganjil.count(0) < 0.1 * len(ganjil):
+            return "utf16-be"
+        tanpa_nul = awal.replace(b"\x00", b"")
+        if len(tanpa_nul) >= 0.5 * len(awal) and len(tanpa_nul.translate(None, _KONTROL)) >= 0.99 * len(tanpa_nul):
+            return "teks"  # text with NULs in it (a copy cut short, padded with zeros): said so precisely later
+        return "biner"
+    if len(awal) - len(awal.translate(None, _KONTROL)) > 0.01 * len(awal):
+        return "biner"
+    mulai = awal[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if mulai.startswith((b"<!doctype html", b"<html", b"<table", b"<head", b"<body", b"<meta")):
+        return "halaman HTML"
+    if mulai.startswith(b"<?xml"):
+        return "XML Spreadsheet 2003" if b"urn:schemas-microsoft-com:office:spreadsheet" in awal else "dokumen XML"
     return "teks"
 
 
@@ -96,11 +128,15 @@ def baca(sumber: str | Path | tuple[str, bytes], *, sheet: str | int | None = No
         nama = path.name
         try:
             ukuran = path.stat().st_size
+            if ukuran > batas.ukuran_byte:
+                raise _terlalu_besar(nama, ukuran, batas)
+            if not path.is_file():
+                raise IsADirectoryError(21, "bukan file")
+            data = path.read_bytes()
         except OSError as e:
             raise FileTidakTerbaca(f"file tidak dapat dibuka ({e.strerror}).", f"the file cannot be opened ({e.strerror}).", file=nama) from None
-        if ukuran > batas.ukuran_byte:
-            raise _terlalu_besar(nama, ukuran, batas)
-        data = path.read_bytes()
+        if len(data) > batas.ukuran_byte:  # it grew between stat and read
+            raise _terlalu_besar(nama, len(data), batas)
     if not data.strip(b" \t\r\n\x00"):
         raise FileTidakTerbaca("file kosong.", "the file is empty.", file=nama)
     jenis = _jenis_isi(data)
@@ -112,27 +148,39 @@ def baca(sumber: str | Path | tuple[str, bytes], *, sheet: str | int | None = No
             "the file is password-protected or an old Excel (.xls) file; open it in Excel, remove the password and save it as .xlsx or CSV.",
             file=nama,
         )
-    if jenis in ("teks", "utf16"):
-        bacaan = _baca_csv(nama, data, batas, utf16=jenis == "utf16")
-        if nama.lower().endswith((".xlsx", ".xls")):
+    if jenis == "ods":
+        raise FileTidakTerbaca(
+            "file ini berformat OpenDocument (.ods, LibreOffice), bukan XLSX; simpan sebagai .xlsx atau CSV lalu unggah lagi.",
+            "this is an OpenDocument spreadsheet (.ods, LibreOffice), not XLSX; save it as .xlsx or CSV and upload it again.",
+            file=nama,
+        )
+    if jenis in ("teks", "utf16", "utf16-le", "utf16-be"):
+        bacaan = _baca_csv(nama, data, batas, utf16={"utf16": "utf-16", "utf16-le": "utf-16-le", "utf16-be": "utf-16-be"}.get(jenis))
+        if jenis in ("utf16-le", "utf16-be"):
+            bacaan.catatan.append(("file ini UTF-16 tanpa penanda (BOM); dibaca sebagai UTF-16. Simpan sebagai CSV UTF-8 bila bisa.",
+                                   "this file is UTF-16 without a byte-order mark; read as UTF-16. Save it as UTF-8 CSV if you can."))
+        if nama.lower().endswith((".xlsx", ".xls", ".xlsm")):
             bacaan.catatan.append((f"nama file berakhiran {Path(nama).suffix} tetapi isinya teks CSV; dibaca sebagai CSV.",
                                    f"the file is named {Path(nama).suffix} but holds CSV text; read as CSV."))
         return bacaan
     raise FileTidakTerbaca(
-        f"ini bukan file CSV atau XLSX (isinya tampak seperti {jenis}).",
-        f"this is not a CSV or XLSX file (its content looks like {_EN.get(jenis, jenis)}).",
+        f"ini bukan file CSV atau XLSX (isinya tampak seperti {jenis}); simpan datanya sebagai .xlsx atau CSV lalu unggah lagi.",
+        f"this is not a CSV or XLSX file (its content looks like {_EN.get(jenis, jenis)}); save the data as .xlsx or CSV and upload it again.",
         file=nama,
     )
 
 
 _EN = {"gambar PNG": "a PNG image", "gambar JPEG": "a JPEG image", "gambar GIF": "a GIF image", "dokumen PDF": "a PDF document",
-       "arsip gzip": "a gzip archive", "arsip RAR": "a RAR archive", "arsip 7z": "a 7z archive", "biner": "binary data"}
+       "arsip gzip": "a gzip archive", "arsip RAR": "a RAR archive", "arsip 7z": "a 7z archive", "biner": "binary data",
+       "arsip bzip2": "a bzip2 archive", "arsip xz": "an xz archive", "file media": "a media file", "ikon": "an icon",
+       "program": "a program", "program Windows": "a Windows program", "dokumen RTF": "an RTF document",
+       "halaman HTML": "an HTML page", "XML Spreadsheet 2003": "an XML Spreadsheet 2003", "dokumen XML": "an XML document"}
 
 
 def _terlalu_besar(nama: str, ukuran: int, batas: Batas) -> FileTidakTerbaca:
     mb = ukuran / 1024 / 1024
     return FileTidakTerbaca(
-        f"file berukuran {mb:.1f} MB melebihi batas unggah {batas.ukuran_mb} MB; pecah per provinsi.",
+        f"file berukuran {mb:.1f} MB melebihi batas unggah {batas.ukuran_mb} MB; pecah per provinsi.".replace(".", ",", 1),
         f"the file is {mb:.1f} MB, over the upload limit of {batas.ukuran_mb} MB; split it by province.",
         file=nama,
     )
@@ -274,8 +322,11 @@ def _dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Ba
 # -------------------------------------------------------------------------------------------- XLSX
 # Extent of a sheet without visiting every cell: one match per <row>, plus only the cell references
 # that could stretch the rectangle (columns of two or more letters, rows of six or more digits).
-_REF_BARIS = re.compile(rb'<row\b[^>]*?\br="([0-9]{1,7})"')
-_REF_SEL_JAUH = re.compile(rb'<c\b[^>]*?\br="(?:([A-Z]{2,3})[0-9]{1,7}|[A-Z]{1,3}([0-9]{6,7}))"')
+# Rows are stored in order, so the first and last <row> give the height; references that could
+# stretch the rectangle anyway (two- or three-letter columns, six- or seven-digit rows, on a cell or
+# a row, in any order) are rare in a real export and all of them are looked at.
+_REF_BARIS = re.compile(rb'<row\s[^>]*?r="([0-9]{1,7})"')
+_REF_JAUH = re.compile(rb'r="(?:([A-Z]{2,3})[0-9]{1,7}|[A-Z]{0,3}([0-9]{6,7}))"')
 _DIMENSI = re.compile(rb'<dimension ref="(?:[A-Z]{1,3}[0-9]{1,7}:)?([A-Z]{1,3})([0-9]{1,7})"')
 
 
@@ -329,16 +380,17 @@ def _periksa_zip(nama: str, data: bytes, batas: Batas) -> tuple[zipfile.ZipFile,
                         potong = ekor + chunk
                         for m in _DIMENSI.finditer(potong[:4096]) if not u.max_baris else ():
                             u.max_kolom, u.max_baris = _nomor_kolom(m.group(1)), int(m.group(2))
-                        for m in _REF_BARIS.finditer(potong):
-                            r = int(m.group(1))
-                            u.max_baris = max(u.max_baris, r)
-                            u.min_baris = r if not u.min_baris else min(u.min_baris, r)
-                        for m in _REF_SEL_JAUH.finditer(potong):
+                        if not u.min_baris and (m := _REF_BARIS.search(potong)):
+                            u.min_baris = int(m.group(1))
+                        akhir = potong.rfind(b"<row")
+                        if akhir >= 0 and (m := _REF_BARIS.match(potong, akhir)):
+                            u.max_baris = max(u.max_baris, int(m.group(1)))
+                        for m in _REF_JAUH.finditer(potong):
                             if m.group(1):
                                 u.max_kolom = max(u.max_kolom, _nomor_kolom(m.group(1)))
                             else:
                                 u.max_baris = max(u.max_baris, int(m.group(2)))
-                        ekor = chunk[-64:]
+                        ekor = chunk[-128:]
         except FileTidakTerbaca:
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as e:

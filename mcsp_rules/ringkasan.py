@@ -44,12 +44,7 @@ def validasi_ringkasan(panjang_b: list[BacaanFile], lebar_b: list[BacaanFile], r
     sel = pl.concat(frames, how="diagonal_relaxed").with_row_index(_POS).with_columns(pl.col(_POS).cast(pl.Int64))
     if "nama_wilayah" not in sel.columns:
         sel = sel.with_columns(pl.lit(None, dtype=pl.String).alias("nama_wilayah"))
-    typed = (
-        _ketik_umum(sel.lazy(), registri)
-        .rename({"skor": "_teks_skor"})
-        .with_columns(parse.angka("_teks_skor").alias("skor"))
-        .collect()
-    )
+    typed = _ketik_umum(sel, registri).rename({"skor": "_teks_skor"}).with_columns(parse.angka("_teks_skor").alias("skor"))
     cek = _cek_inti(_aturan_ringkasan(registri))
     gagal = _jalankan(typed, cek)
     temuan = [_temuan(typed, gagal, cek)]
