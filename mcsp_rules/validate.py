@@ -333,7 +333,10 @@ def _temuan(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[_Cek]) -> pl.Dat
         )
     for k in penanda:
         isi = pl.col(f"_p_{k}").fill_null("-")
-        t = t.with_columns(pl.col("pesan").str.replace_all(f"{{{k}}}", isi, literal=True),
+        # computed numbers are written the reader's way: 80,23 in Indonesian, 80.23 in English
+        isi_id = pl.when(pl.col(f"_p_{k}").str.contains(r"^-?[0-9]+\.[0-9]+$")).then(
+            pl.col(f"_p_{k}").str.replace(".", ",", literal=True)).otherwise(isi)
+        t = t.with_columns(pl.col("pesan").str.replace_all(f"{{{k}}}", isi_id, literal=True),
                            pl.col("message").str.replace_all(f"{{{k}}}", isi, literal=True))
     isi = pl.col("nilai").fill_null("")
     t = t.with_columns(
