@@ -284,10 +284,10 @@ def _jalankan(frame: pl.DataFrame, cek: list[_Cek]) -> pl.DataFrame:
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
-        fc = err.failure_cases
-        return fc.filter(pl.col("index").is_not_null()).select(
-            pl.col("index").cast(pl.Int64).alias(_POS), pl.col("check").cast(pl.String).alias("_cek")
-        )
+        fc = err.failure_cases.filter(pl.col("index").is_not_null())
+        posisi = frame.select(pl.col(_POS)).with_row_index("_idx").with_columns(pl.col("_idx").cast(pl.Int64))
+        return fc.select(pl.col("index").cast(pl.Int64).alias("_idx"), pl.col("check").cast(pl.String).alias("_cek")).join(
+            posisi, on="_idx", how="left").select(_POS, "_cek")
     except Exception as e:  # noqa: BLE001 — pandera/polars raise non-pandera errors in edge cases (pandera#2482)
         raise MCSPError(
             f"validasi gagal dijalankan ({type(e).__name__}: {e}); laporkan ke pengembang.",
@@ -503,11 +503,18 @@ def validasi(bacaan: list[BacaanFile], registri: Registri, gagal: list[dict] | N
 def _validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
     frame = _ketik_rincian(_gabung(bacaan, KOLOM_RINCIAN), registri)
     pasangan = frame.select("tahun", "area").drop_nulls().unique().rows()
-    cek = _cek_inti(_aturan_rincian(registri)) + _cek_plugin(registri, pasangan)
-    cek = _uji_ekspresi(cek, frame.lazy(), registri)
+    semua = _cek_inti(_aturan_rincian(registri)) + _cek_plugin(registri, pasangan)
+    semua = _uji_ekspresi(semua, frame.lazy(), registri)
+    ganda = [c for c in semua if c.aturan.kode == "sub_indikator_ganda"]
+    cek = [c for c in semua if c not in ganda]
     gagal = _jalankan(frame, cek)
-    temuan = _temuan(frame, gagal, cek)
-    return _pisahkan(frame, gagal, cek, temuan, {b.nama: (b.format, "rincian") for b in bacaan}, _rapikan_rincian)
+    # Duplicates are judged among the rows that are otherwise fine, so a broken first copy does
+    # not push out a good second one.
+    galat = {c.nama for c in cek if c.aturan.tingkat == TINGKAT_GALAT}
+    sehat = frame.filter(~pl.col(_POS).is_in(gagal.filter(pl.col("_cek").is_in(list(galat)))[_POS].implode()))
+    gagal = pl.concat([gagal, _jalankan(sehat, ganda)])
+    temuan = _temuan(frame, gagal, semua)
+    return _pisahkan(frame, gagal, semua, temuan, {b.nama: (b.format, "rincian") for b in bacaan}, _rapikan_rincian)
 
 
 def _pisahkan(frame, gagal, cek, temuan, file: dict[str, tuple[str, str]], rapikan):

@@ -1,0 +1,94 @@
+"""Nothing is lost: for every file, rows read = used + set aside, and every set-aside row is listed
+with its reasons; every finding locates the problem and says how to fix it."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+import mcsp_rules
+
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+
+RINCIAN = """tahun;kode_wilayah;area;indikator;sub_indikator;bobot;status;nilai;tanggal_unggah
+2024;62;AA;AA.1;AA.1.1;60;diterima;80;03/05/2024
+2024;62;AA;AA.1;AA.1.2;40;Perlu Perbaikan;;
+2024;62;BB;BB.1;BB.1.1;50;diterima;delapan puluh;
+2024;62;BB;BB.1;BB.1.2;0;diterima;;31/02/2024
+2024;62;BB;BB.1;BB.1.2;50;diterima;;
+2019;62;AA;AA.1;AA.1.1;60;diterima;;
+2024;62.01;ZZ;ZZ.1;ZZ.1.1;60;diterima;;
+"""
+PANJANG = "tahun,kode_wilayah,area,skor\n2024,62.02,AA,70\n2024,62.02,BB,150\n2024,62.03,Satu,55\n2024,62.03,BB,45\n"
+LEBAR = "tahun,kode_wilayah,AA,BB,skor_total\n2024,62.04,80,60,70\n2024,62.05,90,x,90\n2024,99.99,50,50,50\n"
+
+
+@pytest.fixture
+def data(tulis, registri_mini):
+    return mcsp_rules.load(
+        [tulis("rincian.csv", RINCIAN), tulis("panjang.csv", PANJANG), tulis("lebar.csv", LEBAR),
+         tulis("rusak.xlsx", b"PK\x03\x04 rusak")],
+        registri=registri_mini,
+    )
+
+
+def test_counts_add_up_per_file_and_set_aside_rows_are_listed(data):
+    lap = data.laporan
+    for f in lap.per_file.iter_rows(named=True):
+        assert f["dibaca"] == f["dipakai"] + f["disisihkan"], f
+        assert lap.disisihkan.filter(pl.col("file") == f["file"]).height == f["disisihkan"]
+    per = {f["file"]: (f["dibaca"], f["dipakai"], f["disisihkan"]) for f in lap.per_file.iter_rows(named=True)}
+    # rincian: 'delapan puluh', bobot 0, year 2019 (no plugin), unknown area ZZ set aside; bad date is a warning
+    assert per["rincian.csv"] == (7, 3, 4)
+    assert per["panjang.csv"] == (4, 3, 1)  # skor 150
+    assert per["lebar.csv"] == (3, 1, 2)  # 'x' in BB; unknown region 99.99
+    assert lap.dibaca == lap.dipakai + lap.jumlah_disisihkan
+    assert data.rincian.height == 3 and lap.file_gagal[0]["file"] == "rusak.xlsx"
+    assert lap.disisihkan.filter(pl.col("alasan").is_null()).height == 0
+
+
+def test_findings_locate_and_explain(data):
+    t = data.laporan.temuan
+    kata = t.filter((pl.col("file") == "rincian.csv") & (pl.col("kolom") == "nilai")).row(0, named=True)
+    assert (kata["baris"], kata["nilai"], kata["tingkat"]) == (4, "delapan puluh", "galat")
+    assert "bukan angka" in kata["pesan"] and kata["saran"] and kata["message"] and kata["fix"]
+    tanggal = t.filter(pl.col("kode") == "tanggal_unggah_format").row(0, named=True)
+    assert (tanggal["baris"], tanggal["tingkat"], tanggal["nilai"]) == (5, "peringatan", "31/02/2024")
+    tahun = t.filter(pl.col("kode") == "tahun_tanpa_plugin").row(0, named=True)
+    assert tahun["baris"] == 7 and "2024" in tahun["pesan"]  # names the years that are supported
+    lebar = t.filter((pl.col("file") == "lebar.csv") & (pl.col("tingkat") == "galat"))
+    assert set(lebar["kolom"]) == {"BB", "kode_wilayah"}  # a wide cell is named by its header
+
+
+def test_warnings_keep_rows_and_summary_scores_are_used(data):
+    # the row with an invalid date is kept
+    assert "BB.1.2" in data.rincian.filter(pl.col("kode_wilayah") == "62")["sub_indikator"].to_list()
+    w = {r["kode_wilayah"]: r for r in mcsp_rules.score(data).iter_rows(named=True)}
+    assert w["62.03"]["indeks"] == pytest.approx(50.0)  # 'Satu' is AA's alias
+    assert w["62.04"]["indeks"] == pytest.approx(70.0)
+    assert w["62.02"]["lengkap"] is False  # BB 150 set aside → incomplete, no silent zero
+
+
+def test_national_sample_is_clean_and_complete():
+    data = mcsp_rules.load([SAMPLE / "rincian_nasional_2024.csv", SAMPLE / "rincian_nasional_2025.csv",
+                            SAMPLE / "rincian_nasional_2023.xlsx"])
+    assert data.laporan.jumlah_galat == 0 and data.laporan.jumlah_disisihkan == 0
+    w = mcsp_rules.score(data)
+    for tahun in (2023, 2024, 2025):
+        per = w.filter(pl.col("tahun") == tahun)
+        assert per.height == 552 and per["lengkap"].all()
+        assert set(per["kategori"]) == {"Merah", "Kuning", "Biru", "Hijau"}
+
+
+def test_kalteng_counts_mirror_the_article():
+    from mcsp_rules.skor import hitung_dokumen
+
+    data = mcsp_rules.load([SAMPLE / "rincian_kalteng_2025.csv", SAMPLE / "ringkasan_kalteng_2025.csv"])
+    dok = hitung_dokumen(data.rincian.lazy(), per=("tahun", "kode_provinsi")).collect().row(0, named=True)
+    assert (dok["dokumen_wajib"], dok["dokumen_diunggah"], dok["belum_diunggah"]) == (660, 446, 214)
+    assert (dok["diterima"], dok["perlu_perbaikan"], dok["proses_verifikasi"]) == (301, 49, 96)
+    # the article's own figures (98 in verification) contradict its 446: the summary row is flagged
+    beda = data.laporan.temuan.filter(pl.col("kode") == "dokumen_status_cocok")
+    assert beda.height == 1 and "448" in beda["pesan"][0] and "446" in beda["pesan"][0]
