@@ -46,6 +46,7 @@ class Hasil:
     celah: pl.DataFrame  # open gaps with their index gain
     bobot: pl.DataFrame  # weights in use with source and assumption flag
     nama_area: pl.DataFrame  # tahun, area, nama, name
+    katalog: pl.DataFrame = field(default_factory=pl.DataFrame)  # plugins' sub-indicator names (tahun, area, sub)
     tahun: list[int] = field(default_factory=list)
 
 
@@ -81,8 +82,25 @@ def hitung(data) -> Hasil:
     dok_ring = _dokumen_ringkasan(data.ringkasan_baris)
     gaps = celah(data) if data.rincian.height else pl.DataFrame()
     bobot = mcsp_rules.bobot_dipakai(data)
+    katalog = data.registri.katalog_sub().select(
+        "tahun", "area", "sub_indikator", "nama_indikator", pl.col("nama_sub_indikator").alias("_nama_katalog")
+    ).unique(["tahun", "area", "sub_indikator"], keep="first", maintain_order=True)
     return Hasil(wilayah=wilayah, area=area, dokumen=dokumen, dokumen_ringkasan=dok_ring, celah=gaps,
-                 bobot=bobot, nama_area=nama_area, tahun=sorted(wilayah["tahun"].unique().to_list()))
+                 bobot=bobot, nama_area=nama_area, katalog=katalog,
+                 tahun=sorted(wilayah["tahun"].unique().to_list()))
+
+
+def _nama_dari_katalog(frame: pl.DataFrame, hasil: Hasil, tahun: int) -> pl.DataFrame:
+    """Fill sub-indicator names an export left out (national exports often do) from the plugins'
+    catalogue, and add the indicator's name."""
+    if hasil.katalog.is_empty() or frame.is_empty():
+        return frame.with_columns(pl.lit(None, dtype=pl.String).alias("nama_indikator"))
+    k = hasil.katalog.filter(pl.col("tahun") == tahun).drop("tahun")
+    return (
+        frame.join(k, on=["area", "sub_indikator"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("nama_sub_indikator", "_nama_katalog").alias("nama_sub_indikator"))
+        .drop("_nama_katalog")
+    )
 
 
 def _peringkat(wilayah: pl.DataFrame) -> pl.DataFrame:
@@ -353,24 +371,24 @@ def rincian_pemda(data_rincian: pl.DataFrame, hasil: Hasil, kode: str, tahun: in
         r = r.filter(pl.col("area").is_in(list(area)))
     kol = ["area", "indikator", "sub_indikator", "nama_sub_indikator", "bobot", "status", "nilai",
            "tanggal_unggah", "tanggal_verifikasi"]
-    r = r.select(kol)
+    r = _nama_dari_katalog(r.select(kol), hasil, tahun)
     if hasil.celah.height:
         c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode)).select(
             "area", "sub_indikator", "kenaikan")
         r = r.join(c, on=["area", "sub_indikator"], how="left")
     else:
         r = r.with_columns(pl.lit(None, dtype=pl.Float64).alias("kenaikan"))
-    return r.sort("area", "indikator", "sub_indikator")
+    return r.select("area", "indikator", "nama_indikator", *kol[2:], "kenaikan").sort("area", "indikator", "sub_indikator")
 
 
 def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
     """Per indicator: documents by status (from ``rincian_pemda``'s rows)."""
     if rincian.is_empty():
-        return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "jumlah": pl.Int64,
-                                    **{k: pl.Int64 for k in KOLOM_STATUS.values()}})
+        return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "nama_indikator": pl.String,
+                                    "jumlah": pl.Int64, **{k: pl.Int64 for k in KOLOM_STATUS.values()}})
     return (
         rincian.group_by("area", "indikator")
-        .agg(pl.len().cast(pl.Int64).alias("jumlah"),
+        .agg(pl.col("nama_indikator").first(), pl.len().cast(pl.Int64).alias("jumlah"),
              *[(pl.col("status") == s).sum().cast(pl.Int64).alias(k) for s, k in KOLOM_STATUS.items()])
         .sort("area", "indikator")
     )
@@ -392,6 +410,7 @@ def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ())
         (pl.lit(dasar, dtype=pl.Float64) + pl.col("kenaikan").cum_sum()).clip(upper_bound=100.0)
         .alias("indeks_jika_ditutup")
     )
+    c = _nama_dari_katalog(c, hasil, tahun)
     return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", "status", "kenaikan",
                     "kenaikan_area", "usaha", "indeks_jika_ditutup")
 

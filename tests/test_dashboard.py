@@ -1,0 +1,393 @@
+"""The dashboard through streamlit.testing.v1.AppTest: every page with the bundled national sample
+and with an uploaded file, the language switch, filters that persist, bad files, session isolation,
+and the static safety rules (no HTML from user text, deployment settings)."""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+import zipfile
+from pathlib import Path
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from test_analisis import KALTENG, buat_rincian
+
+AKAR = Path(__file__).resolve().parent.parent
+APP = str(AKAR / "dashboard.py")
+CONTOH = AKAR / "sample_data"
+ADA_CONTOH = (CONTOH / "rincian_nasional_2024.csv").exists() and (CONTOH / "rincian_nasional_2025.csv").exists()
+HALAMAN = {
+    "views/data.py": "Data: unggah dan periksa",
+    "views/ringkasan.py": "Ringkasan",
+    "views/profil.py": "Profil wilayah",
+    "views/bandingkan.py": "Bandingkan pemda",
+    "views/aturan.py": "Aturan",
+}
+GAGAL_UMUM = "tidak dapat diproses"
+
+
+def baru() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    return at
+
+
+def buka(at: AppTest, halaman: str) -> AppTest:
+    """Switch page; AppTest keeps the old page's elements until a second run, as the browser
+    would drop them at the end of the first."""
+    at.switch_page(halaman)
+    at.run()
+    at.run()
+    return at
+
+
+def tanpa_galat(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not [e.value for e in at.error if GAGAL_UMUM in e.value or "could not be processed" in e.value]
+
+
+def metrik(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def unggah(at: AppTest, berkas: list[tuple[str, bytes]]) -> AppTest:
+    at.file_uploader[0].set_value([(n, b, "text/csv") for n, b in berkas])
+    at.run()
+    return at
+
+
+@pytest.fixture(scope="module")
+def csv_kalteng() -> list[tuple[str, bytes]]:
+    return [
+        ("kalteng_2024.csv", buat_rincian(2024, KALTENG, seed=3).encode("utf-8")),
+        ("kalteng_2025.csv", buat_rincian(2025, KALTENG, seed=4, pemisah=";", rusak=True).encode("utf-8")),
+    ]
+
+
+# ------------------------------------------------------------------------------------ no data yet
+def test_tanpa_data_setiap_halaman_memandu_ke_data():
+    at = baru()
+    tanpa_galat(at)
+    assert at.title[0].value == HALAMAN["views/data.py"]
+    assert at.file_uploader[0].accept_multiple_files
+    assert set(at.file_uploader[0].allowed_type) == {".csv", ".xlsx"}
+    assert "50 MB" in at.file_uploader[0].label
+    for h in ("views/ringkasan.py", "views/profil.py", "views/bandingkan.py"):
+        buka(at, h)
+        tanpa_galat(at)
+        assert any("Belum ada data" in i.value for i in at.info)
+    buka(at, "views/aturan.py")
+    tanpa_galat(at)
+    assert any("Tahun yang didukung" in x.value for x in at.text)
+    assert at.dataframe, "the rules page lists plugins and areas without any data loaded"
+
+
+# --------------------------------------------------------------------------------- uploaded files
+def test_unggah_laporan_validasi(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    tanpa_galat(at)
+    m = metrik(at)
+    # 2024: 15 × 48 rows; 2025: 15 × 48 + 3 bad rows (set aside), read = used + set aside
+    assert m["Baris dibaca"] == "1.443"
+    assert m["Baris dipakai"] == "1.440"
+    assert m["Baris disisihkan"] == "3"
+    assert any("dibaca = dipakai + disisihkan" in s.value for s in at.success)
+    teks = [x.value for x in at.text]
+    assert any(x.startswith("kalteng_2025.csv — rincian: 723 baris dibaca, 720 dipakai, 3 disisihkan") for x in teks)
+    # the findings table carries file, row, column, value, problem and fix; the HTML payload is a value
+    temuan = [d.value for d in at.dataframe]
+    semua = next(df for df in temuan if "Cara memperbaiki" in df.columns and "Baris" in df.columns)
+    assert {"File", "Baris", "Kolom", "Nilai", "Masalah", "Cara memperbaiki"} <= set(semua.columns)
+    kode = semua[semua["Kolom"] == "kode_wilayah"]
+    assert "<script>alert(1)</script>" in set(kode["Nilai"])
+    assert set(kode["Baris"]) == {15 * 48 + 2}  # header is row 1
+    sisih = next(df for df in temuan if "Alasan" in df.columns)
+    assert len(sisih) == 3
+    assert any(b.label == "Unduh laporan (XLSX)" for b in at.get("download_button"))
+    # the sidebar filters exist once data is loaded
+    assert at.sidebar.selectbox(key="f_tahun").value == 2025
+    assert at.sidebar.selectbox(key="f_tahun").options == ["2025", "2024"]
+
+
+def test_unggah_semua_halaman(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    buka(at, "views/ringkasan.py")
+    tanpa_galat(at)
+    assert at.title[0].value == "Ringkasan 2025"
+    m = metrik(at)
+    assert re.fullmatch(r"\d{1,3},\d\d", m["Rata-rata indeks"]), m
+    assert m["Kategori"] in {"Merah", "Kuning", "Biru", "Hijau"}
+    assert m["Jumlah pemda"] == "15"
+    assert any(x.value.startswith(("Merah (", "Kuning (")) for x in at.text)
+    assert len(at.get("vega_lite_chart")) >= 6
+    peringkat = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
+    assert len(peringkat) == 15 and list(peringkat["Peringkat"])[:2] == [1, 2]
+    assert set(peringkat["Kategori"]) <= {"Merah", "Kuning", "Biru", "Hijau"}
+
+    buka(at, "views/profil.py")
+    tanpa_galat(at)
+    m = metrik(at)
+    assert re.fullmatch(r"\d{1,3},\d\d", m["Indeks (IPKD)"])
+    assert re.fullmatch(r"\d+ dari 15", m["Peringkat di provinsi"])
+    assert re.fullmatch(r"\d+ dari 15", m["Peringkat nasional"])
+    assert at.header[0].value == "Provinsi Kalimantan Tengah"
+    celah = next(d.value for d in at.dataframe if "Kenaikan indeks" in d.value.columns and "Usaha" in d.value.columns)
+    naik = list(celah["Kenaikan indeks"])
+    assert naik == sorted(naik, reverse=True) and len(naik) > 0
+    at.selectbox(key="_w_profil").set_value("62.71")
+    at.run()
+    assert at.header[0].value == "Kota Palangkaraya"
+
+    buka(at, "views/bandingkan.py")
+    tanpa_galat(at)
+    # starts with the profile's pemda against the best of its province
+    awal = at.multiselect(key="_w_banding").value
+    assert len(awal) == 2 and awal[0] == "62.71"
+    at.multiselect(key="_w_banding").set_value(["62"])
+    at.run()
+    assert any("setidaknya dua" in i.value for i in at.info)
+    at.multiselect(key="_w_banding").set_value(["62", "62.71", "62.01"])
+    at.run()
+    tanpa_galat(at)
+    assert set(metrik(at)) == {"Provinsi Kalimantan Tengah", "Kota Palangkaraya", "Kabupaten Kotawaringin Barat"}
+    lebar = next(d.value for d in at.dataframe if "Kota Palangkaraya" in d.value.columns)
+    assert len(lebar) == 8
+
+    buka(at, "views/aturan.py")
+    tanpa_galat(at)
+    assert any("2024, 2025" in x.value for x in at.text)
+
+
+def test_filter_bertahan_antar_halaman(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    at.sidebar.selectbox(key="f_tahun").set_value(2024)
+    at.sidebar.multiselect(key="f_jenis").set_value(["kabupaten"])
+    at.run()
+    buka(at, "views/ringkasan.py")
+    assert at.title[0].value == "Ringkasan 2024"
+    assert metrik(at)["Jumlah pemda"] == "13"
+    buka(at, "views/profil.py")
+    assert at.sidebar.selectbox(key="f_tahun").value == 2024
+    assert at.sidebar.multiselect(key="f_jenis").value == ["kabupaten"]
+    assert at.selectbox(key="_w_profil").value.startswith("62.0")  # only kabupaten are offered
+    at.sidebar.multiselect(key="f_pemda").set_value(["62.05"])
+    at.run()
+    buka(at, "views/ringkasan.py")
+    assert metrik(at)["Jumlah pemda"] == "1"
+    assert "Indeks (IPKD)" in metrik(at)  # one pemda: its own index, not a mean
+    buka(at, "views/profil.py")
+    assert at.header[0].value == "Kabupaten Barito Utara"
+    at.sidebar.multiselect(key="f_area").set_value(["PBJ"])
+    at.run()
+    tanpa_galat(at)
+    area = next(d.value for d in at.dataframe if "Rata-rata provinsi" in d.value.columns)
+    assert list(area["Area"]) == ["PBJ"]
+
+
+def test_bahasa_inggris_dan_angka(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    buka(at, "views/ringkasan.py")
+    indeks_id = metrik(at)["Rata-rata indeks"]
+    at.sidebar.radio(key="bahasa").set_value("en")
+    at.run()
+    tanpa_galat(at)
+    assert at.title[0].value == "Overview 2025"
+    m = metrik(at)
+    assert m["Mean index"] == indeks_id.replace(",", ".")
+    assert m["Category"] in {"Red", "Yellow", "Blue", "Green"}
+    assert at.sidebar.selectbox(key="f_tahun").label == "Year"
+    buka(at, "views/data.py")
+    assert at.title[0].value == "Data: upload and check"
+    assert metrik(at)["Rows read"] == "1,443"
+    temuan = next(d.value for d in at.dataframe if "How to fix" in d.value.columns)
+    assert temuan["Problem"].str.contains("not in the Kemendagri region list").any()
+
+
+def test_tampilan_rapat(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    buka(at, "views/ringkasan.py")
+    tabel_biasa = len(at.dataframe)
+    at.sidebar.toggle(key="rapat").set_value(True)
+    at.run()
+    tanpa_galat(at)
+    assert len(at.dataframe) < tabel_biasa and len(at.get("vega_lite_chart")) >= 6
+    buka(at, "views/profil.py")
+    tanpa_galat(at)
+    assert "Indeks (IPKD)" in metrik(at)
+
+
+def test_file_rusak_tanpa_traceback():
+    at = baru()
+    at.file_uploader[0].set_value([
+        ("rusak.xlsx", b"ini bukan xlsx", "application/octet-stream"),
+        ("gambar.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "text/csv"),
+        ("kosong.csv", b"", "text/csv"),
+        ("asing.csv", b"a;b\n1;2\n", "text/csv"),
+    ])
+    at.run()
+    tanpa_galat(at)
+    assert any("tidak dapat dibaca" in e.value for e in at.error)
+    teks = " ".join(x.value for x in at.text)
+    assert "rusak.xlsx" in teks and "gambar.csv" in teks
+    assert metrik(at)["Baris dipakai"] == "0"
+    for h in ("views/ringkasan.py", "views/profil.py", "views/bandingkan.py"):
+        buka(at, h)
+        tanpa_galat(at)
+        assert any("Tidak ada baris yang dapat dinilai" in w.value for w in at.warning)
+
+
+def test_sesi_terpisah():
+    """Two sessions upload a file with the same name and different content: each sees its own."""
+    a, b = baru(), baru()
+    unggah(a, [("data.csv", buat_rincian(2025, KALTENG[:2]).encode())])
+    unggah(b, [("data.csv", buat_rincian(2025, KALTENG[:5]).encode())])
+    assert metrik(a)["Baris dibaca"] == "96"
+    assert metrik(b)["Baris dibaca"] == "240"
+    a.run()
+    assert metrik(a)["Baris dibaca"] == "96"
+    c = baru()  # a new session starts empty
+    assert "Baris dibaca" not in metrik(c)
+
+
+def test_hapus_data(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    tombol = next(b for b in at.button if b.label == "Hapus data dari sesi")
+    tombol.click()
+    at.run()
+    assert "Baris dibaca" not in metrik(at)
+    assert "data" not in at.session_state
+    assert not at.file_uploader[0].value
+    at.run()
+    assert "Baris dibaca" not in metrik(at)
+
+
+# ---------------------------------------------------------------------------------- bundled sample
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_contoh_nasional_semua_halaman():
+    at = baru()
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    tanpa_galat(at)
+    m = metrik(at)
+    assert m["Baris dibaca"] == m["Baris dipakai"]  # the sample is clean
+    assert int(m["Baris dibaca"].replace(".", "")) > 70_000
+    assert at.sidebar.selectbox(key="f_tahun").value == 2025
+    buka(at, "views/ringkasan.py")
+    tanpa_galat(at)
+    assert metrik(at)["Jumlah pemda"] == "552"
+    assert any("indeks terendah" in c.value for c in at.caption)  # heatmap limited to the lowest 60
+    at.sidebar.selectbox(key="f_provinsi").set_value("62")
+    at.run()
+    tanpa_galat(at)
+    assert metrik(at)["Jumlah pemda"] == "15"
+    buka(at, "views/profil.py")
+    tanpa_galat(at)
+    assert re.fullmatch(r"\d+ dari 552", metrik(at)["Peringkat nasional"])
+    buka(at, "views/bandingkan.py")
+    at.multiselect(key="_w_banding").set_value(["62", "62.71"])
+    at.run()
+    tanpa_galat(at)
+    assert len(metrik(at)) == 2
+    buka(at, "views/aturan.py")
+    tanpa_galat(at)
+    at.sidebar.selectbox(key="f_tahun").set_value(2023)
+    at.run()
+    buka(at, "views/ringkasan.py")
+    tanpa_galat(at)
+    assert at.title[0].value == "Ringkasan 2023"
+
+
+# ---------------------------------------------------------------------------------------- exports
+def test_grafik_png_dan_tabel_xlsx_netral():
+    import altair as alt  # noqa: F401
+
+    from mcsp_rules.export import ke_xlsx
+    from views import grafik
+
+    spec = grafik.spesifikasi(grafik.pita(76.15, "Indeks 2024"))
+    png = grafik.ke_png(spec)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
+    data = ke_xlsx({"Data": pl.DataFrame({"pemda": ["=1+1", "Kota A"], "indeks": [76.15, -3.0]})})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        lembar = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in lembar
+
+
+def test_label_grafik_berformat_indonesia():
+    from views import grafik
+
+    spec = grafik.spesifikasi(grafik.pita(76.15, "Indeks"))
+    assert "76,15" in str(spec)
+
+
+# ------------------------------------------------------------------------------------ static rules
+def test_tidak_ada_html_dari_teks_pengguna():
+    sumber = [AKAR / "dashboard.py", *(AKAR / "views").glob("*.py")]
+    for p in sumber:
+        teks = p.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in teks, p
+        assert "st.html" not in teks and "components.html" not in teks, p
+        assert "st.table" not in teks, p  # st.table renders Markdown
+
+
+def test_tidak_ada_cache_untuk_unggahan():
+    umum = (AKAR / "views" / "umum.py").read_text(encoding="utf-8")
+    # the only cached loaders are the sample's (same for everyone)
+    for m in re.finditer(r"@st\.cache_(data|resource)[^\n]*\n(?:@[^\n]*\n)*def (\w+)", umum):
+        assert "contoh" in m.group(2), m.group(2)
+
+
+def test_konfigurasi_streamlit():
+    conf = tomllib.loads((AKAR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    from mcsp_rules.limits import BATAS
+
+    assert conf["server"]["enableXsrfProtection"] is True
+    assert conf["server"]["enableCORS"] is True
+    assert conf["server"]["maxUploadSize"] == BATAS.ukuran_mb
+    assert conf["server"]["headless"] is True
+    assert conf["client"]["showErrorDetails"] == "none"
+    assert conf["browser"]["gatherUsageStats"] is False
+
+
+def test_teks_lengkap_dua_bahasa():
+    from views.teks import TEKS
+
+    for kunci, (id_, en) in TEKS.items():
+        assert id_ and en, kunci
+        assert set(re.findall(r"{(\w+)}", id_)) == set(re.findall(r"{(\w+)}", en)), kunci
+
+
+def test_grafik_valid(csv_kalteng):
+    """Every chart of the dashboard is valid Vega-Lite (Altair's per-object validation is switched
+    off in views/grafik.py for speed, so the whole spec is validated here) and renders to PNG."""
+    import mcsp_rules
+    from mcsp_rules import analisis as an
+    from views import grafik
+
+    d = mcsp_rules.load(csv_kalteng)
+    h = an.hitung(d)
+    s = an.Saring(tahun=2025)
+    w = an.saring_wilayah(h, s)
+    k = w["kode_wilayah"].to_list()
+    peta, _ = an.heatmap(h, s, w)
+    grafik_semua = [
+        grafik.pita(50.0, "a"), grafik.pita(None, "a"), grafik.pita(3.0, "a", rapat=True),
+        grafik.batang_kategori(an.jumlah_kategori(w), "b"),
+        grafik.batang_dokumen(an.total_dokumen(h, s, k), "c"),
+        grafik.batang_area(an.rata_area(h, s, k), "d", 2025),
+        grafik.batang_peringkat(an.peringkat(w), "e"),
+        grafik.peta_panas(peta, "f"),
+        grafik.histogram(w, "g"),
+        grafik.batang_provinsi(an.provinsi_agregat(h, s), "h"),
+        grafik.area_profil(an.area_profil(h, "62.01", 2025), "i", label_prov="p", label_nas="n"),
+        grafik.celah_teratas(an.celah_pemda(h, "62.01", 2025).head(10), "j"),
+        grafik.bandingkan(an.bandingkan(h, ["62", "62.01"], 2025), "k"),
+    ]
+    for g in grafik_semua:
+        g.to_dict(validate=True)
+    png = grafik.ke_png(grafik.spesifikasi(grafik_semua[7], rapat=True))
+    assert png[:4] == b"\x89PNG"
