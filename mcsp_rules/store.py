@@ -20,11 +20,13 @@ leaves no half snapshot, and a file already stored (same content hash) is recogn
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import io
 import json
 import os
 import re
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -58,6 +60,9 @@ SKEMA_DOKUMEN_RINGKASAN = {"tahun": pl.Int32, "kode_wilayah": pl.String, "skor_t
                            **{k: pl.Int64 for k in KOLOM_DOKUMEN}}
 SKEMA_CACHE = {"tahun": pl.Int32, "kode_wilayah": pl.String, "kode_provinsi": pl.String, "area": pl.String,
                "skor": pl.Float64, "sumber": pl.String, **{k: pl.Int64 for k in KOLOM_DOKUMEN}}
+# per pemda with the plugins' own area weights; document counts from detail rows (null without any)
+SKEMA_CACHE_WILAYAH = {"tahun": pl.Int32, "kode_wilayah": pl.String, "kode_provinsi": pl.String, "indeks": pl.Float64,
+                       "lengkap": pl.Int32, "area_hilang": pl.String, **{k: pl.Int64 for k in KOLOM_DOKUMEN}}
 SKEMA_SNAPSHOT = {
     "id": pl.Int64, "tanggal": pl.Date, "label": pl.String, "nama_file": pl.String, "hash_isi": pl.String,
     "dibuat": pl.Datetime("us"), "baris_rincian": pl.Int64, "baris_skor_ringkasan": pl.Int64,
@@ -91,6 +96,10 @@ _DDL = [
         snapshot_id BIGINT NOT NULL, sidik TEXT NOT NULL, tahun INTEGER NOT NULL, kode_wilayah TEXT NOT NULL,
         kode_provinsi TEXT NOT NULL, area TEXT NOT NULL, skor {_D}, sumber TEXT NOT NULL,
         {", ".join(f"{k} BIGINT" for k in KOLOM_DOKUMEN)})""",
+    f"""CREATE TABLE IF NOT EXISTS mcsp_cache_wilayah (
+        snapshot_id BIGINT NOT NULL, sidik TEXT NOT NULL, tahun INTEGER NOT NULL, kode_wilayah TEXT NOT NULL,
+        kode_provinsi TEXT NOT NULL, indeks {_D}, lengkap INTEGER NOT NULL, area_hilang TEXT NOT NULL,
+        {", ".join(f"{k} BIGINT" for k in KOLOM_DOKUMEN)})""",
     """CREATE TABLE IF NOT EXISTS mcsp_skenario (
         id BIGINT PRIMARY KEY, nama TEXT NOT NULL UNIQUE, isi TEXT NOT NULL, dibuat TIMESTAMP NOT NULL,
         diubah TIMESTAMP NOT NULL)""",
@@ -104,8 +113,11 @@ _DDL_INDEKS_PG = [
     "CREATE INDEX IF NOT EXISTS mcsp_cache_area_snapshot ON mcsp_cache_area (snapshot_id, sidik)",
     "CREATE INDEX IF NOT EXISTS mcsp_cache_area_provinsi ON mcsp_cache_area (sidik, kode_provinsi)",
     "CREATE INDEX IF NOT EXISTS mcsp_cache_area_wilayah ON mcsp_cache_area (sidik, kode_wilayah)",
+    "CREATE INDEX IF NOT EXISTS mcsp_cache_wilayah_snapshot ON mcsp_cache_wilayah (snapshot_id, sidik)",
+    "CREATE INDEX IF NOT EXISTS mcsp_cache_wilayah_provinsi ON mcsp_cache_wilayah (sidik, kode_provinsi)",
+    "CREATE INDEX IF NOT EXISTS mcsp_cache_wilayah_wilayah ON mcsp_cache_wilayah (sidik, kode_wilayah)",
 ]
-_TABEL_PER_SNAPSHOT = ("mcsp_cache_area", "mcsp_cache", "mcsp_item", "mcsp_skor_ringkasan", "mcsp_dokumen_ringkasan")
+_TABEL_PER_SNAPSHOT = ("mcsp_cache_area", "mcsp_cache_wilayah", "mcsp_cache", "mcsp_item", "mcsp_skor_ringkasan", "mcsp_dokumen_ringkasan")
 
 
 # ----------------------------------------------------------------------------------------- results
@@ -293,34 +305,117 @@ def _galat_db(url: str, e: Exception) -> MCSPError:
                      f"the database {samarkan(url)} cannot be used: {teks}")
 
 
+def _sambung_duckdb(url: str, path: Path):
+    import duckdb
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise MCSPError(f"folder database {path.parent} tidak dapat dibuat ({e.strerror}).",
+                        f"the database folder {path.parent} cannot be created ({e.strerror}).") from None
+    batas = time.monotonic() + float(os.environ.get("MCSP_DATABASE_TUNGGU", "15"))
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException as e:
+            if "lock" not in str(e).lower():
+                raise _galat_db(url, e) from None
+            if time.monotonic() < batas:
+                time.sleep(0.1)  # another process is writing; DuckDB allows one writer process
+                continue
+            raise MCSPError(f"database {path} sedang dipakai proses lain; tutup proses itu lalu coba lagi.",
+                            f"the database {path} is in use by another process; close it and try again.") from None
+        except duckdb.Error as e:
+            raise _galat_db(url, e) from None
+
+
+class _DuckBersama:
+    """One open DuckDB database per file and process, shared by threads through cursors, and closed a few
+    idle seconds after its last use (``MCSP_DUCKDB_LEPAS_DETIK``, default 2), so that another process,
+    such as the ``mcsp`` command beside a running dashboard, can take the file's single-writer lock.
+    Opening a file costs tens of milliseconds; a cursor costs microseconds."""
+
+    def __init__(self, url: str, path: Path):
+        self.url, self.path = url, path
+        self.con = None
+        self.aktif = 0
+        self.kunci = threading.Lock()
+        self.pewaktu: threading.Timer | None = None
+
+    def ambil(self):
+        with self.kunci:
+            if self.pewaktu is not None:
+                self.pewaktu.cancel()
+                self.pewaktu = None
+            if self.con is None:
+                self.con = _sambung_duckdb(self.url, self.path)
+            cur = self.con.cursor()
+            self.aktif += 1
+            return cur
+
+    def lepas(self, cur) -> None:
+        try:
+            cur.close()
+        finally:
+            with self.kunci:
+                self.aktif -= 1
+                if self.aktif == 0:
+                    jeda = float(os.environ.get("MCSP_DUCKDB_LEPAS_DETIK", "2"))
+                    if jeda <= 0:
+                        self._tutup()
+                    else:
+                        self.pewaktu = threading.Timer(jeda, self._tutup_bila_diam)
+                        self.pewaktu.daemon = True
+                        self.pewaktu.start()
+
+    def _tutup_bila_diam(self) -> None:
+        with self.kunci:
+            if self.aktif == 0:
+                self._tutup()
+
+    def _tutup(self) -> None:
+        if self.con is not None:
+            try:
+                self.con.close()
+            finally:
+                self.con = None
+
+    def tutup(self) -> None:
+        with self.kunci:
+            if self.pewaktu is not None:
+                self.pewaktu.cancel()
+            self._tutup()
+
+
+_duck: dict[Path, _DuckBersama] = {}
+_duck_kunci = threading.Lock()
+
+
+def _duck_bersama(url: str) -> _DuckBersama:
+    path = _path_duckdb(url).resolve()
+    with _duck_kunci:
+        if path not in _duck:
+            _duck[path] = _DuckBersama(url, path)
+        return _duck[path]
+
+
+@atexit.register
+def tutup_semua() -> None:
+    """Close every shared DuckDB file now (at exit, or before handing a file to another process)."""
+    for d in list(_duck.values()):
+        d.tutup()
+
+
 @contextmanager
 def _buka(url: str) -> Iterator[_Kon]:
     if url.startswith("duckdb:"):
         import duckdb
 
-        path = _path_duckdb(url)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise MCSPError(f"folder database {path.parent} tidak dapat dibuat ({e.strerror}).",
-                            f"the database folder {path.parent} cannot be created ({e.strerror}).") from None
-        batas = time.monotonic() + float(os.environ.get("MCSP_DATABASE_TUNGGU", "15"))
-        while True:
-            try:
-                con = duckdb.connect(str(path))
-                break
-            except duckdb.IOException as e:
-                if "lock" in str(e).lower() and time.monotonic() < batas:
-                    time.sleep(0.1)  # another process is writing; DuckDB allows one writer process
-                    continue
-                if "lock" in str(e).lower():
-                    raise MCSPError(f"database {path} sedang dipakai proses lain; tutup proses itu lalu coba lagi.",
-                                    f"the database {path} is in use by another process; close it and try again.") from None
-                raise _galat_db(url, e) from None
-            except duckdb.Error as e:
-                raise _galat_db(url, e) from None
+        bersama = _duck_bersama(url)
+        con = bersama.ambil()
         kon: _Kon = _KonDuck(con)
         galat = duckdb.Error
+        tutup = lambda: bersama.lepas(con)  # noqa: E731
     elif url.startswith(("postgresql:", "postgres:")):
         try:
             import psycopg
@@ -333,6 +428,7 @@ def _buka(url: str) -> Iterator[_Kon]:
             raise _galat_db(url, e) from None
         kon = _KonPg(con)
         galat = psycopg.Error
+        tutup = con.close
     else:
         raise _salah_url(url)
     try:
@@ -343,7 +439,7 @@ def _buka(url: str) -> Iterator[_Kon]:
     except galat as e:
         raise _galat_db(url, e) from None
     finally:
-        con.close()
+        tutup()
 
 
 def _siapkan_skema(kon: _Kon) -> None:
@@ -390,16 +486,20 @@ def hash_isi(item: pl.DataFrame, skor: pl.DataFrame, dok: pl.DataFrame) -> str:
 
 
 def sidik_registri(registri: "Registri") -> str:
-    """Fingerprint of what area scores depend on: every (tahun, area)'s plugin and item-scoring rule."""
+    """Fingerprint of what the cached results depend on: every (tahun, area)'s plugin, item-scoring rule
+    and area weight. Another plugin set or weight gives another fingerprint, hence a fresh computation."""
     h = hashlib.sha256(f"mcsp-cache-v{VERSI_CACHE}\n".encode())
     for (tahun, area), at in sorted(registri.area_tahun.items()):
-        h.update(f"{tahun}|{area}|{at.plugin}|{at.skor_item}\n".encode())
+        h.update(f"{tahun}|{area}|{at.plugin}|{at.skor_item}|{at.bobot.nilai!r}\n".encode())
     return h.hexdigest()[:24]
 
 
-def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame, registri: "Registri") -> pl.DataFrame:
-    """Area scores and document counts per (snapshot_id, tahun, kode_wilayah, area), by the engine's own
-    scoring (skor.skor_area, skor.hitung_dokumen) run once over all snapshots given."""
+def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame,
+                 registri: "Registri") -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Per snapshot, by the engine's own functions run once over all snapshots given:
+    (area scores and document counts per (snapshot_id, tahun, kode_wilayah, area) — skor.skor_area,
+    skor.hitung_dokumen; index, completeness and document counts per (snapshot_id, tahun, kode_wilayah)
+    with the plugins' area weights — skor.indeks_dari_area, skor.hitung_dokumen)."""
     from . import skor
     from .wilayah import daftar_wilayah
 
@@ -407,19 +507,24 @@ def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame, registri: "Re
     wilayah = daftar_wilayah().drop("nama_wilayah")
     rinc = item.join(wilayah, on="kode_wilayah", how="left").with_columns(kunci).drop("snapshot_id")
     ring = skor_ringkasan.with_columns(kunci).drop("snapshot_id")
-    area = skor.skor_area(rinc, ring, registri)
-    dok = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah", "area"))
-    hasil = (
-        area.join(dok, on=["tahun", "kode_wilayah", "area"], how="left")
-        .with_columns(pl.col("kode_wilayah").str.split_exact("|", 1).alias("_k"))
-        .with_columns(
-            pl.col("_k").struct.field("field_0").cast(pl.Int64).alias("snapshot_id"),
-            pl.col("_k").struct.field("field_1").alias("kode_wilayah"),
-        )
-        .with_columns(pl.col("kode_wilayah").str.split(".").list.first().alias("kode_provinsi"))
-        .collect()
-    )
-    return hasil.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE.items()])
+    area = skor.skor_area(rinc, ring, registri).collect()
+    dok_area = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah", "area"))
+    dok_pemda = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah"))
+    indeks = skor.indeks_dari_area(area.lazy(), skor.tabel_bobot(registri))
+
+    def pisah(f: pl.LazyFrame) -> pl.LazyFrame:
+        return (f.with_columns(pl.col("kode_wilayah").str.split_exact("|", 1).alias("_k"))
+                .with_columns(pl.col("_k").struct.field("field_0").cast(pl.Int64).alias("snapshot_id"),
+                              pl.col("_k").struct.field("field_1").alias("kode_wilayah"))
+                .with_columns(pl.col("kode_wilayah").str.split(".").list.first().alias("kode_provinsi")))
+
+    per_area = pisah(area.lazy().join(dok_area, on=["tahun", "kode_wilayah", "area"], how="left")).collect()
+    per_pemda = pisah(
+        indeks.join(dok_pemda, on=["tahun", "kode_wilayah"], how="left")
+        .with_columns(pl.col("lengkap").cast(pl.Int32), pl.col("area_hilang").list.join(","))
+    ).collect()
+    return (per_area.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE.items()]),
+            per_pemda.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE_WILAYAH.items()]))
 
 
 _ANGKA_TANGGAL = re.compile(r"(?<!\d)(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
@@ -507,6 +612,8 @@ class Store:
         if isinstance(sumber, (str, Path, tuple)):
             sumber = [sumber]
         sumber = list(sumber)
+        if tanggal is not None:
+            tanggal = baca_tanggal(tanggal)  # a wrong date fails before the files are read
         data = mcsp_rules.load(sumber, registri=registri, sheet=sheet)
         if data.laporan.file_gagal:
             g = data.laporan.file_gagal[0]
@@ -564,7 +671,7 @@ class Store:
                 _jeda_uji()
                 kon.sisipkan("mcsp_skor_ringkasan", skor.select(idk, *skor.columns))
                 kon.sisipkan("mcsp_dokumen_ringkasan", dok.select(idk, *dok.columns))
-                self._tulis_cache(kon, [sid], sidik, cache.with_columns(idk))
+                self._tulis_cache(kon, [sid], sidik, *(c.with_columns(idk) for c in cache))
         except MCSPError:
             # A unique violation on hash_isi: another import stored the same content first.
             ada = self._cari_hash(hash_)
@@ -620,56 +727,64 @@ class Store:
     # -- history -----------------------------------------------------------------------------------
     def riwayat(self, kode: str | None = None, *, tingkat: str | None = None, tahun: int | None = None,
                 registri: "Registri | None" = None) -> "Riwayat":
-        """The history behind the trend functions (mcsp_rules.tren): area scores and document counts of
-        every snapshot for one pemda (``tingkat="wilayah"``), a province (``"provinsi"``: all its pemda)
-        or the whole country (``kode=None``). A two-digit code means the province unless ``tingkat`` says
-        otherwise. Snapshots not yet scored by the current plugins are scored first (and cached)."""
+        """The history behind the trend functions (mcsp_rules.tren) for one pemda (``tingkat="wilayah"``),
+        a province (``"provinsi"``: all its pemda) or the whole country (``kode=None``); a two-digit code
+        means the province unless ``tingkat`` says otherwise. Per snapshot: each pemda's index and document
+        counts (with the plugins' weights), reported document counts of summary exports, and, loaded
+        when first used, area scores. Snapshots not yet scored by the current plugins and weights are
+        scored first (and cached)."""
         from .plugins import registri_bawaan
         from .tren import Riwayat
 
         registri = registri or registri_bawaan()
         tingkat = _tingkat(kode, tingkat)
         sidik = sidik_registri(registri)
-        syarat, params = [], []
-        if kode is not None:
-            syarat.append("c.kode_provinsi = ?" if tingkat == "provinsi" else "c.kode_wilayah = ?")
-            params.append(kode)
-        if tahun is not None:
-            syarat.append("c.tahun = ?")
-            params.append(int(tahun))
-        kolom_area = ", ".join(f"c.{k}" for k in SKEMA_CACHE)
-        sk_area = {"snapshot_id": pl.Int64, "tanggal": pl.Date, **SKEMA_CACHE}
-        kolom_dok = ", ".join(f"d.{k}" for k in SKEMA_DOKUMEN_RINGKASAN)
-        sk_dok = {"snapshot_id": pl.Int64, "tanggal": pl.Date, **SKEMA_DOKUMEN_RINGKASAN}
-        syarat_dok, params_dok = [], []
-        if kode is not None:
-            if tingkat == "provinsi":
-                syarat_dok.append("(d.kode_wilayah = ? OR d.kode_wilayah LIKE ?)")
-                params_dok += [kode, kode + ".%"]
-            else:
-                syarat_dok.append("d.kode_wilayah = ?")
-                params_dok.append(kode)
-        if tahun is not None:
-            syarat_dok.append("d.tahun = ?")
-            params_dok.append(int(tahun))
+
+        def syarat(alias: str, prefiks: bool) -> tuple[str, list]:
+            teks, params = [], []
+            if kode is not None:
+                if tingkat == "wilayah":
+                    teks.append(f"{alias}.kode_wilayah = ?")
+                    params.append(kode)
+                elif prefiks:
+                    teks.append(f"({alias}.kode_wilayah = ? OR {alias}.kode_wilayah LIKE ?)")
+                    params += [kode, kode + ".%"]
+                else:
+                    teks.append(f"{alias}.kode_provinsi = ?")
+                    params.append(kode)
+            if tahun is not None:
+                teks.append(f"{alias}.tahun = ?")
+                params.append(int(tahun))
+            return "".join(f" AND {t}" for t in teks), params
+
+        def pilih(tabel: str, skema: dict, alias: str, dengan_sidik: bool, prefiks: bool, kon: _Kon) -> pl.DataFrame:
+            sql, params = syarat(alias, prefiks)
+            kolom = ", ".join(f"{alias}.{k}" for k in skema)
+            return kon.frame(
+                f"SELECT {alias}.snapshot_id, s.tanggal, {kolom} FROM {tabel} {alias} "
+                f"JOIN mcsp_snapshot s ON s.id = {alias}.snapshot_id WHERE "
+                + (f"{alias}.sidik = ?" if dengan_sidik else "1 = 1") + sql,
+                ([sidik] if dengan_sidik else []) + params, {"snapshot_id": pl.Int64, "tanggal": pl.Date, **skema})
+
+        def muat_area() -> pl.DataFrame:
+            with self.koneksi() as kon:
+                self._lengkapi_cache(kon, registri, sidik)
+                return pilih("mcsp_cache_area", SKEMA_CACHE, "c", True, False, kon)
+
         with self.koneksi() as kon:
             self._lengkapi_cache(kon, registri, sidik)
             snap = kon.frame(f"SELECT {', '.join(SKEMA_SNAPSHOT)} FROM mcsp_snapshot ORDER BY tanggal, id", [], SKEMA_SNAPSHOT)
-            area = kon.frame(
-                f"SELECT c.snapshot_id, s.tanggal, {kolom_area} FROM mcsp_cache_area c "
-                f"JOIN mcsp_snapshot s ON s.id = c.snapshot_id WHERE c.sidik = ?"
-                + "".join(f" AND {s}" for s in syarat),
-                [sidik, *params], sk_area,
-            )
-            dok = kon.frame(
-                f"SELECT d.snapshot_id, s.tanggal, {kolom_dok} FROM mcsp_dokumen_ringkasan d "
-                f"JOIN mcsp_snapshot s ON s.id = d.snapshot_id"
-                + (" WHERE " + " AND ".join(syarat_dok) if syarat_dok else ""),
-                params_dok, sk_dok,
-            )
+            wilayah = pilih("mcsp_cache_wilayah", SKEMA_CACHE_WILAYAH, "w", True, False, kon)
+            dok = pilih("mcsp_dokumen_ringkasan", SKEMA_DOKUMEN_RINGKASAN, "d", False, True, kon)
+        wilayah = wilayah.with_columns(
+            pl.col("lengkap").cast(pl.Boolean),
+            pl.when(pl.col("area_hilang") == "").then(pl.lit([], pl.List(pl.String)))
+            .otherwise(pl.col("area_hilang").str.split(",")).alias("area_hilang"),
+        )
         dok = dok.with_columns(pl.col("kode_wilayah").str.split(".").list.first().alias("kode_provinsi"))
         return Riwayat(snapshot=snap.with_columns(pl.col("nama_file").map_batches(_gabung_nama_file, return_dtype=pl.String)),
-                       area=area, dokumen_ringkasan=dok, registri=registri, kode=kode, tingkat=tingkat)
+                       wilayah=wilayah, dokumen_ringkasan=dok, registri=registri, kode=kode, tingkat=tingkat,
+                       muat_area=muat_area)
 
     def _lengkapi_cache(self, kon: _Kon, registri: "Registri", sidik: str, per_batch: int = 16) -> int:
         """Score the snapshots that have no cache for ``sidik`` yet (after a plugin change)."""
@@ -687,7 +802,7 @@ class Store:
             cache = hitung_cache(item, skor, registri)
             try:
                 with kon.transaksi():
-                    self._tulis_cache(kon, ids, sidik, cache)
+                    self._tulis_cache(kon, ids, sidik, *cache)
             except Exception:  # noqa: BLE001 — another process filled it meanwhile; its rows are as good
                 if kon.skalar(f"SELECT COUNT(*) FROM mcsp_cache WHERE sidik = ? AND snapshot_id IN ({tanda})",
                               [sidik, *ids]) != len(ids):
@@ -697,11 +812,12 @@ class Store:
         return len(kurang)
 
     @staticmethod
-    def _tulis_cache(kon: _Kon, ids: list[int], sidik: str, cache: pl.DataFrame) -> None:
+    def _tulis_cache(kon: _Kon, ids: list[int], sidik: str, area: pl.DataFrame, wilayah: pl.DataFrame) -> None:
         kon.sisipkan("mcsp_cache", pl.DataFrame({"snapshot_id": ids, "sidik": [sidik] * len(ids),
                                                  "dibuat": [_sekarang()] * len(ids)},
                                                 schema={"snapshot_id": pl.Int64, "sidik": pl.String, "dibuat": pl.Datetime("us")}))
-        kon.sisipkan("mcsp_cache_area", cache.select("snapshot_id", pl.lit(sidik).alias("sidik"), *SKEMA_CACHE))
+        kon.sisipkan("mcsp_cache_area", area.select("snapshot_id", pl.lit(sidik).alias("sidik"), *SKEMA_CACHE))
+        kon.sisipkan("mcsp_cache_wilayah", wilayah.select("snapshot_id", pl.lit(sidik).alias("sidik"), *SKEMA_CACHE_WILAYAH))
 
     @staticmethod
     def _pangkas_cache(kon: _Kon) -> None:
@@ -710,12 +826,14 @@ class Store:
         for s in lama:
             with kon.transaksi():
                 kon.eksekusi("DELETE FROM mcsp_cache_area WHERE sidik = ?", [s])
+                kon.eksekusi("DELETE FROM mcsp_cache_wilayah WHERE sidik = ?", [s])
                 kon.eksekusi("DELETE FROM mcsp_cache WHERE sidik = ?", [s])
 
     def hapus_cache(self) -> None:
         """Drop every cached score (they are recomputed on the next trend)."""
         with self.koneksi() as kon, kon.transaksi():
             kon.eksekusi("DELETE FROM mcsp_cache_area")
+            kon.eksekusi("DELETE FROM mcsp_cache_wilayah")
             kon.eksekusi("DELETE FROM mcsp_cache")
 
     # -- saved scenarios (what-if) ------------------------------------------------------------------

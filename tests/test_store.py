@@ -1,0 +1,424 @@
+"""The snapshot store and the trends, as ONE suite run against both backends: a real DuckDB file in
+tmp_path and a real PostgreSQL server on loopback that this module starts itself (initdb + pg_ctl,
+as the ``postgres`` system user when the tests run as root). Without the server binaries the
+PostgreSQL half is skipped, except under CI=true, where it fails (scripts/test.sh
+installs them)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import mcsp_rules
+from mcsp_rules import tren
+from mcsp_rules.errors import MCSPError
+from mcsp_rules.skor import hitung_dokumen
+from mcsp_rules.store import Store, url_bawaan
+from mcsp_rules.wilayah import daftar_wilayah
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
+KALTENG = daftar_wilayah().filter(pl.col("kode_provinsi") == "62")["kode_wilayah"].to_list()
+JATENG = daftar_wilayah().filter(pl.col("kode_provinsi") == "33")["kode_wilayah"].to_list()[:4]
+SENIN = date(2024, 10, 7)  # snapshot dates are weekly from here
+
+
+# --------------------------------------------------------------------------------- PostgreSQL server
+def _bin_postgres() -> Path | None:
+    if os.environ.get("MCSP_PG_BIN"):
+        return Path(os.environ["MCSP_PG_BIN"])
+    if shutil.which("initdb") and shutil.which("pg_ctl"):
+        return Path(shutil.which("initdb")).parent
+    kandidat = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
+    return Path(kandidat[-1]).parent if kandidat else None
+
+
+def _port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_postgres():
+    """A throw-away PostgreSQL cluster on a free loopback port; yields its base URL."""
+    folder_bin = _bin_postgres()
+    if folder_bin is None or not (folder_bin / "pg_ctl").exists():
+        pesan = "PostgreSQL server binaries (initdb, pg_ctl) not found; run scripts/test.sh"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(pesan)
+        pytest.skip(pesan)
+    pytest.importorskip("psycopg")
+    dasar = Path(tempfile.mkdtemp(prefix="mcsp-pg-"))
+    sebagai: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        import pwd
+
+        try:
+            pg = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.fail("running as root needs a 'postgres' system user (Debian's postgresql package creates it)")
+        os.chown(dasar, pg.pw_uid, pg.pw_gid)
+        sebagai = ["runuser", "-u", "postgres", "--"]
+    data, log, port = dasar / "data", dasar / "server.log", _port_bebas()
+    subprocess.run([*sebagai, str(folder_bin / "initdb"), "-D", str(data), "-U", "mcsp", "--auth=trust",
+                    "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True)
+    opsi = f"-p {port} -k {dasar} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+    mulai = subprocess.run([*sebagai, str(folder_bin / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-t", "60",
+                            "-o", opsi, "start"], capture_output=True, text=True)
+    if mulai.returncode != 0:
+        pytest.fail(f"pg_ctl start failed: {mulai.stderr} {log.read_text() if log.exists() else ''}")
+    try:
+        yield f"postgresql://mcsp@127.0.0.1:{port}"
+    finally:
+        subprocess.run([*sebagai, str(folder_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(dasar, ignore_errors=True)
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def url(request, tmp_path):
+    """The store URL of one backend, empty at the start of each test."""
+    if request.param == "duckdb":
+        yield f"duckdb://{tmp_path}/riwayat/mcsp.duckdb"
+        return
+    import psycopg
+
+    dasar = request.getfixturevalue("server_postgres")
+    nama = f"uji_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(f"{dasar}/postgres", autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {nama}")
+    yield f"{dasar}/{nama}"
+    with psycopg.connect(f"{dasar}/postgres", autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {nama} WITH (FORCE)")
+
+
+def _jumlah(url: str, tabel: str) -> int:
+    with Store(url).koneksi() as kon:
+        return int(kon.skalar(f"SELECT COUNT(*) FROM {tabel}"))
+
+
+# -------------------------------------------------------------------------------------- test files
+def _baris_rincian(minggu: int, kode: list[str], tahun: int = 2024) -> list[dict]:
+    """A detail export in week ``minggu``: pemda j has 10 + 3·minggu + j%5 of its 48 documents accepted
+    (3 more each week), the rest spread over the other statuses."""
+    r = mcsp_rules.registri_bawaan()
+    sub = [(at.kode, ind.kode, s.kode, s.bobot) for at in r.areas(tahun) for ind in at.area.indikator for s in ind.sub]
+    rows = []
+    for j, k in enumerate(kode):
+        batas = 10 + 3 * minggu + j % 5
+        for i, (area, ind, s, bobot) in enumerate(sub):
+            status = "diterima" if i < batas else ("belum diunggah", "proses verifikasi", "perlu perbaikan")[i % 3]
+            nilai = ("87.5" if i % 4 == 1 else "") if status == "diterima" else ""
+            rows.append({"tahun": str(tahun), "kode_wilayah": k, "area": area, "indikator": ind, "sub_indikator": s,
+                         "bobot": str(bobot), "status": status, "nilai": nilai})
+    return rows
+
+
+def _tulis(path: Path, rows: list[dict], pemisah: str = ",", koma: bool = False) -> Path:
+    df = pl.DataFrame(rows)
+    if koma:
+        df = df.with_columns(pl.col("nilai").str.replace(".", ",", literal=True))
+    path.write_text(df.write_csv(separator=pemisah), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mingguan(tmp_path) -> list[Path]:
+    """Four weekly Kalimantan Tengah exports (weeks 0–3)."""
+    return [_tulis(tmp_path / f"kalteng_m{m}.csv", _baris_rincian(m, KALTENG)) for m in range(4)]
+
+
+def _impor_mingguan(store: Store, files: list[Path]) -> list:
+    return [store.impor(f, tanggal=SENIN + timedelta(weeks=m)) for m, f in enumerate(files)]
+
+
+# ------------------------------------------------------------------------------------------- tests
+def test_import_list_and_identical_reimport(url, mingguan, tmp_path):
+    store = Store(url)
+    pertama = store.impor(mingguan[0], tanggal="2024-10-07", label="minggu 41")
+    assert pertama.baru and pertama.snapshot.id >= 1 and pertama.snapshot.baris_rincian == 15 * 48
+    assert pertama.snapshot.jumlah_pemda == 15 and pertama.snapshot.tahun_data == "2024"
+    # The same rows in another order, with ';' and a decimal comma: the same content, recognised.
+    sama = _tulis(tmp_path / "kalteng_lagi.csv", list(reversed(_baris_rincian(0, KALTENG))), pemisah=";", koma=True)
+    ulang = store.impor(sama, tanggal="2024-10-14")
+    assert not ulang.baru and ulang.snapshot.id == pertama.snapshot.id
+    assert "sudah tersimpan sebagai snapshot #" in ulang.teks("id") and "already stored" in ulang.teks("en")
+    kedua = store.impor(mingguan[1], tanggal="2024-10-14")
+    assert kedua.baru
+    daftar = store.daftar()
+    assert daftar["id"].to_list() == [pertama.snapshot.id, kedua.snapshot.id]
+    assert daftar["tanggal"].to_list() == [date(2024, 10, 7), date(2024, 10, 14)]
+    assert daftar["label"].to_list() == ["minggu 41", None]
+    assert daftar["nama_file"].to_list() == ["kalteng_m0.csv", "kalteng_m1.csv"]
+    assert daftar["hash_isi"].str.len_chars().to_list() == [64, 64]
+    assert _jumlah(url, "mcsp_item") == 2 * 15 * 48
+
+
+def test_trend_equals_score_on_the_same_file(url):
+    """The national 2024 sample: every pemda's index, every area score, every province aggregate and the
+    document counts of the stored snapshot equal mcsp_rules.score on the file itself."""
+    file = SAMPLE / "rincian_nasional_2024.csv"
+    store = Store(url)
+    store.impor(file, tanggal="2024-12-31")
+    data = mcsp_rules.load(file)
+    riw = store.riwayat(None)
+    w = tren.indeks_wilayah(riw).join(mcsp_rules.score(data, "wilayah"), on=["tahun", "kode_wilayah"], how="full")
+    assert w.height == 552 and w["indeks"].null_count() == w["indeks_right"].null_count()
+    assert (w["indeks"] - w["indeks_right"]).abs().max() < 1e-9
+    assert (w["kategori"] == w["kategori_right"]).all() and (w["lengkap"] == w["lengkap_right"]).all()
+    p = tren.indeks_provinsi(riw).join(mcsp_rules.score(data, "provinsi"), on=["tahun", "provinsi"], how="full")
+    assert p.height == 38 and (p["indeks"] - p["indeks_right"]).abs().max() < 1e-9
+    assert (p["jumlah_pemda"] == p["jumlah_pemda_right"]).all()
+    a = tren.skor_area(riw, "wilayah").join(mcsp_rules.score(data, "area"), on=["tahun", "kode_wilayah", "area"], how="full")
+    assert a.height == 552 * 8 and (a["skor"] - a["skor_right"]).abs().max() < 1e-9
+    dok = tren.dokumen(riw, "wilayah").drop("tanggal", "kode_provinsi", "sumber_dokumen")
+    assert dok.sort("kode_wilayah").equals(hitung_dokumen(data.rincian.lazy()).collect().sort("kode_wilayah"))
+    # One province, through the CLI's one-row-per-date table, with user weights: still score()'s numbers.
+    bobot = {(2024, "PBJ"): 3.0, (2024, "APIP"): 2.0}
+    baris = tren.tabel_tren(store.riwayat("62"), bobot)
+    dari_score = mcsp_rules.score(data, "provinsi", bobot=bobot).filter(pl.col("provinsi") == "Kalimantan Tengah")
+    assert baris.height == 1 and abs(baris["indeks"][0] - dari_score["indeks"][0]) < 1e-9
+
+
+def test_trend_over_weekly_snapshots_and_pace(url, mingguan):
+    store = Store(url)
+    _impor_mingguan(store, mingguan)
+    riw = store.riwayat("62.03")
+    tabel = tren.tabel_tren(riw)
+    assert tabel["tanggal"].to_list() == [SENIN + timedelta(weeks=m) for m in range(4)]
+    for m, f in enumerate(mingguan):  # every row is score() of that week's file
+        diharap = mcsp_rules.score(mcsp_rules.load(f)).filter(pl.col("kode_wilayah") == "62.03")["indeks"][0]
+        assert abs(tabel["indeks"][m] - diharap) < 1e-9
+    j = KALTENG.index("62.03")
+    assert tabel["diterima"].to_list() == [10 + 3 * m + j % 5 for m in range(4)]
+    assert (tabel["dokumen_wajib"] == 48).all() and tabel["indeks"].is_sorted()
+    assert {c for c in tabel.columns if c.startswith("skor_")} == {f"skor_{a.kode}" for a in mcsp_rules.registri_bawaan().areas(2024)}
+
+    prov = store.riwayat("62")
+    wil = tren.indeks_wilayah(prov)
+    naik = tren.paling_naik(wil, tren.dokumen(prov, "wilayah"), n=None)
+    assert naik.height == 15 and naik["perubahan"].is_sorted(descending=True)
+    assert (naik["tambah_diterima"] == 3).all() and (naik["tanggal"] == SENIN + timedelta(weeks=3)).all()
+    sebaran = tren.sebaran_kategori(wil)
+    assert sebaran.group_by("tanggal").agg(pl.col("jumlah").sum())["jumlah"].to_list() == [15] * 4
+    ubah = tren.perubahan_kategori(wil)
+    assert set(ubah["arah"]) <= {"naik"}  # everyone only improves in these files
+
+    tenggat = date(2024, 11, 30)
+    laju = tren.laju_wilayah(prov, tenggat, target_indeks=None, target_dokumen=1.0)
+    assert laju.height == 15 and (laju["laju_dokumen_per_minggu"] - 3.0).abs().max() < 1e-9
+    sisa = (tenggat - (SENIN + timedelta(weeks=3))).days / 7
+    baris = laju.filter(pl.col("kode_wilayah") == "62.03").row(0, named=True)
+    assert abs(baris["minggu_tersisa"] - sisa) < 1e-12
+    assert abs(baris["proyeksi_diterima"] - min(48, baris["diterima"] + 3 * sisa)) < 1e-9
+    assert abs(baris["perlu_dokumen_per_minggu"] - (48 - baris["diterima"]) / sisa) < 1e-9
+    assert laju["berisiko"].all() and set(laju["status"]) == {"berisiko"}  # 3 a week cannot close ~26 in 6 weeks
+    # The index pace is the least-squares slope through the last four weekly indices.
+    y = tabel["indeks"].to_list()
+    kemiringan = sum((m - 1.5) * (v - sum(y) / 4) for m, v in enumerate(y)) / sum((m - 1.5) ** 2 for m in range(4))
+    assert abs(baris["laju_indeks_per_minggu"] - kemiringan) < 1e-9
+    santai = tren.laju_wilayah(prov, date(2025, 6, 30))  # 38 weeks: everyone gets there
+    assert set(santai["status"]) == {"sesuai_jalur"} and not santai["berisiko"].any()
+    provinsi = tren.laju_provinsi(prov, tenggat, target_indeks=40.0, target_dokumen=None)
+    assert provinsi.height == 1 and provinsi["provinsi"][0] == "Kalimantan Tengah"
+
+
+def test_snapshots_of_one_date_from_separate_province_files(url, tmp_path):
+    """One file per province, imported separately for the same week, make one national picture; a later
+    import of the same date for a pemda supersedes the earlier one."""
+    store = Store(url)
+    tanggal = date(2024, 10, 7)
+    store.impor(_tulis(tmp_path / "kalteng.csv", _baris_rincian(0, KALTENG)), tanggal=tanggal)
+    store.impor(_tulis(tmp_path / "jateng.csv", _baris_rincian(0, JATENG)), tanggal=tanggal)
+    wil = tren.indeks_wilayah(store.riwayat(None))
+    assert wil.height == 15 + 4 and wil["tanggal"].n_unique() == 1
+    koreksi = _tulis(tmp_path / "kalteng_koreksi.csv", _baris_rincian(2, KALTENG))
+    store.impor(koreksi, tanggal=tanggal)
+    wil = tren.indeks_wilayah(store.riwayat(None))
+    diharap = mcsp_rules.score(mcsp_rules.load(koreksi)).filter(pl.col("kode_wilayah") == "62.03")["indeks"][0]
+    assert wil.height == 19 and wil.filter(pl.col("kode_wilayah") == "62.03")["indeks"][0] == pytest.approx(diharap, abs=1e-9)
+
+
+def test_summary_exports_are_stored_with_their_reported_document_counts(url):
+    store = Store(url)
+    store.impor(SAMPLE / "ringkasan_kalteng_2025.csv", tanggal="2025-10-14")
+    riw = store.riwayat("62")
+    data = mcsp_rules.load(SAMPLE / "ringkasan_kalteng_2025.csv")
+    p = tren.indeks_provinsi(riw)
+    assert p["indeks"][0] == pytest.approx(mcsp_rules.score(data, "provinsi")["indeks"][0], abs=1e-9)
+    dok = tren.dokumen(store.riwayat("62", tingkat="wilayah"), "wilayah")
+    assert dok["sumber_dokumen"].to_list() == ["ringkasan"]
+    assert dok.select("dokumen_wajib", "dokumen_diunggah", "diterima", "perlu_perbaikan", "proses_verifikasi").row(0) == (660, 446, 301, 49, 98)
+
+
+def test_delete(url, mingguan):
+    store = Store(url)
+    ids = [h.snapshot.id for h in _impor_mingguan(store, mingguan[:3])]
+    hapus = store.hapus(ids[1])
+    assert hapus.id == ids[1] and hapus.tanggal == SENIN + timedelta(weeks=1)
+    assert store.daftar()["id"].to_list() == [ids[0], ids[2]]
+    assert tren.tabel_tren(store.riwayat("62.01")).height == 2
+    assert all(f.is_empty() for f in store.baris(ids[1]))
+    assert _jumlah(url, "mcsp_item") == 2 * 15 * 48
+    with pytest.raises(MCSPError, match="tidak ada"):
+        store.hapus(ids[1])
+    assert store.impor(mingguan[1], tanggal=SENIN + timedelta(weeks=1)).baru  # its hash is free again
+
+
+def test_import_killed_midway_leaves_the_store_unchanged(url, mingguan, tmp_path, monkeypatch):
+    monkeypatch.setenv("MCSP_DUCKDB_LEPAS_DETIK", "0")  # this process lets go of the DuckDB file at once
+    store = Store(url)
+    store.impor(mingguan[0], tanggal=SENIN)
+    sebelum, item_sebelum = store.daftar(), _jumlah(url, "mcsp_item")
+    penanda = tmp_path / "di_tengah_transaksi"
+    env = {**os.environ, "MCSP_DATABASE_URL": url, "MCSP_TEST_JEDA_IMPOR": str(penanda), "MCSP_TEST_JEDA_DETIK": "300"}
+    proses = subprocess.Popen([sys.executable, "-m", "mcsp_rules.cli", "history", "import", str(mingguan[1]),
+                               "--tanggal", str(SENIN + timedelta(weeks=1))],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    batas = time.monotonic() + 120
+    while not penanda.exists():
+        if proses.poll() is not None:
+            pytest.fail(f"the import ended before the pause point: {proses.stderr.read().decode()}")
+        assert time.monotonic() < batas, "the import never reached the pause point"
+        time.sleep(0.05)
+    # The snapshot row and all 720 item rows are written inside the open transaction now.
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as c:
+            terbuka = c.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND state = 'idle in transaction'").fetchone()[0]
+        assert terbuka == 1
+    os.kill(proses.pid, signal.SIGKILL)
+    proses.wait(timeout=30)
+    assert proses.returncode == -signal.SIGKILL
+    assert store.daftar().equals(sebelum)
+    assert _jumlah(url, "mcsp_item") == item_sebelum and _jumlah(url, "mcsp_snapshot") == 1
+    ulang = store.impor(mingguan[1], tanggal=SENIN + timedelta(weeks=1))  # nothing half-written is in the way
+    assert ulang.baru and _jumlah(url, "mcsp_item") == 2 * item_sebelum
+
+
+def test_plugin_change_rescores_snapshots(url, tmp_path, folder_mini):
+    """Indices are recomputed, not stored: a registry with another item rule gives that rule's scores
+    (and score()'s on the same file); the first registry's cached results stay valid for it."""
+    lain = tmp_path / "plugin_lain"
+    lain.mkdir()
+    (lain / "setengah.py").write_text(textwrap.dedent('''
+        import polars as pl
+        from mcsp_rules.kit import hookimpl
+
+        @hookimpl(tryfirst=True)
+        def mcsp_skor_item(tahun, area):
+            if area == "AA":  # a document in verification already counts half
+                return (pl.when(pl.col("status") == "diterima").then(pl.col("nilai").fill_null(100.0))
+                        .when(pl.col("status") == "proses verifikasi").then(50.0).otherwise(0.0))
+            return None
+        '''), encoding="utf-8")
+    from mcsp_rules.plugins import Registri
+
+    mini = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    setengah = Registri.muat(folder=[folder_mini, lain], pakai_entry_point=False)
+    file = tmp_path / "mini.csv"
+    file.write_text("tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai\n"
+                    "2024,62,AA,AA.1,AA.1.1,60,proses verifikasi,\n2024,62,AA,AA.1,AA.1.2,40,diterima,\n"
+                    "2024,62,BB,BB.1,BB.1.1,50,diterima,80\n2024,62,BB,BB.1,BB.1.2,50,belum diunggah,\n")
+    store = Store(url)
+    store.impor(file, tanggal="2024-10-07", registri=mini)
+    for registri, diharap in ((mini, 40.0), (setengah, 55.0), (mini, 40.0)):
+        riw = store.riwayat("62", tingkat="wilayah", registri=registri)
+        indeks = tren.indeks_wilayah(riw)["indeks"][0]
+        assert indeks == pytest.approx(diharap)
+        assert indeks == pytest.approx(mcsp_rules.score(mcsp_rules.load(file, registri=registri))["indeks"][0])
+    assert _jumlah(url, "mcsp_cache") == 2  # one cached scoring per plugin fingerprint
+
+
+def test_saved_scenarios(url):
+    store = Store(url)
+    a = store.simpan_skenario("Kejar 75", '{"perubahan": [{"sub_indikator": "PBJ.2.1", "status": "diterima"}]}')
+    b = store.simpan_skenario("Kejar 75", '{"perubahan": []}')  # same name: replaced
+    store.simpan_skenario("Semua BMD", "{}")
+    assert a == b and store.muat_skenario("Kejar 75") == '{"perubahan": []}'
+    assert store.daftar_skenario()["nama"].to_list() == ["Kejar 75", "Semua BMD"]
+    assert store.hapus_skenario("Semua BMD") and not store.hapus_skenario("Semua BMD")
+    assert store.muat_skenario("Semua BMD") is None
+    with pytest.raises(MCSPError, match="JSON"):
+        store.simpan_skenario("rusak", "{bukan json")
+
+
+def mcsp(url, *args):
+    env = {**os.environ, "MCSP_DATABASE_URL": url}
+    return subprocess.run([sys.executable, "-m", "mcsp_rules.cli", *map(str, args)], capture_output=True, text=True, env=env)
+
+
+def test_history_command(url, mingguan, tmp_path):
+    for m, f in enumerate(mingguan[:3]):
+        h = mcsp(url, "history", "import", f, "--tanggal", SENIN + timedelta(weeks=m), "--label", f"minggu {m}")
+        assert h.returncode == 0 and "disimpan" in h.stdout, h.stderr
+    ulang = mcsp(url, "--bahasa", "en", "history", "import", mingguan[0], "--tanggal", "2025-01-01")
+    assert ulang.returncode == 0 and "already stored as snapshot #1" in ulang.stdout
+    daftar = mcsp(url, "history", "list")
+    assert daftar.returncode == 0 and daftar.stdout.count("kalteng_m") == 3 and "[minggu 2]" in daftar.stdout
+    out = tmp_path / "tren.csv"
+    tren_ = mcsp(url, "history", "trend", "--wilayah", "62", "--output", out)
+    assert tren_.returncode == 0, tren_.stderr
+    tabel = pl.read_csv(out, schema_overrides={"kode_provinsi": pl.String})
+    assert tabel.height == 3 and tabel["tanggal"].to_list() == [str(SENIN + timedelta(weeks=m)) for m in range(3)]
+    assert tabel["jumlah_pemda"].to_list() == [15] * 3 and "skor_PBJ" in tabel.columns
+    satu = pl.read_json(mcsp(url, "history", "trend", "--wilayah", "62.71", "--format", "json").stdout.encode())
+    assert satu.height == 3 and satu["kode_wilayah"].to_list() == ["62.71"] * 3
+    pace = mcsp(url, "history", "pace", "--tenggat", "2024-11-30", "--wilayah", "62")
+    assert pace.returncode == 0 and "15 dari 15 berisiko" in pace.stderr
+    assert mcsp(url, "history", "delete", 2).returncode == 0
+    assert mcsp(url, "history", "list", "--format", "csv").stdout.count("kalteng_m") == 2
+    for args, kata in ((("history", "delete", 99), "#99"), (("history", "trend", "--wilayah", "33"), "33")):
+        salah = mcsp(url, *args)
+        assert salah.returncode != 0 and kata in salah.stderr, salah.stderr
+        assert "Traceback" not in salah.stderr and salah.stderr.strip().count("\n") == 0
+
+
+def test_history_command_errors_are_one_sentence(tmp_path, mingguan):
+    url = f"duckdb://{tmp_path}/mcsp.duckdb"
+    for args, kata in ((("history", "trend", "--wilayah", "99.99"), "99.99"),
+                       (("history", "import", tmp_path / "tidak_ada.csv", "--tanggal", "2024-10-07"), "tidak_ada.csv"),
+                       (("history", "import", mingguan[0], "--tanggal", "30/11/2024"), "YYYY-MM-DD"),
+                       (("history", "pace", "--tenggat", "2024-11-30", "--target-dokumen", "90"), "0 dan 1")):
+        salah = mcsp(url, *args)
+        assert salah.returncode == 2 and kata in salah.stderr, salah.stderr
+        assert "Traceback" not in salah.stderr and salah.stderr.strip().count("\n") == 0
+
+
+# ------------------------------------------------------------------------- not about one backend
+def test_default_store_is_an_embedded_file_created_on_first_use(tmp_path, monkeypatch, mingguan):
+    monkeypatch.delenv("MCSP_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert url_bawaan() == f"duckdb://{tmp_path}/data/mcsp/mcsp.duckdb"
+    env = {k: v for k, v in os.environ.items() if k != "MCSP_DATABASE_URL"}
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "import", str(mingguan[0]),
+                            "--tanggal", "2024-10-07"], capture_output=True, text=True, env=env)
+    assert hasil.returncode == 0, hasil.stderr
+    assert (tmp_path / "data" / "mcsp" / "mcsp.duckdb").exists()
+
+
+def test_unknown_database_urls_are_one_sentence(monkeypatch):
+    for url, kata in (("mysql://x", "duckdb:///"), ("duckdb:///:memory:", ":memory:")):
+        with pytest.raises(MCSPError, match=kata):
+            with Store(url).koneksi():
+                pass
+    monkeypatch.setenv("MCSP_DATABASE_URL", "postgresql://nobody:rahasia@127.0.0.1:1/x")
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "list"], capture_output=True, text=True)
+    assert hasil.returncode == 2 and "rahasia" not in hasil.stderr and "Traceback" not in hasil.stderr
+    assert hasil.stderr.strip().count("\n") == 0
