@@ -341,6 +341,24 @@ def test_tidak_ada_cache_untuk_unggahan():
         assert "contoh" in m.group(2), m.group(2)
 
 
+def test_halaman_tidak_saling_impor():
+    """A page file renders itself when imported; importing one page from another drew the whole
+    Ringkasan inside Profil the first time Profil was opened. Shared code lives in views/umum.py
+    and views/grafik.py, which render nothing on import."""
+    import ast
+
+    halaman = {p.stem for p in (AKAR / "views").glob("*.py")} - {"__init__", "umum", "grafik", "teks"}
+    for berkas in (AKAR / "views").glob("*.py"):
+        for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
+            if isinstance(simpul, ast.ImportFrom) and simpul.module:
+                nama = {simpul.module.split(".")[-1]} | {a.name for a in simpul.names}
+            elif isinstance(simpul, ast.Import):
+                nama = {a.name.split(".")[-1] for a in simpul.names}
+            else:
+                continue
+            assert not (nama & halaman), f"{berkas.name} imports page {nama & halaman}"
+
+
 def test_konfigurasi_streamlit():
     conf = tomllib.loads((AKAR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     from mcsp_rules.limits import BATAS

@@ -149,9 +149,7 @@ def halaman() -> None:
     if p is None:
         st.info(t("pemda_tidak_ada_tahun", tahun=s.tahun))
         return
-    from views.ringkasan import catatan_bobot
-
-    catatan_bobot(h, s.tahun)
+    umum.catatan_bobot(h, s.tahun)
     kepala(h, s, p)
     area(h, s, p)
     celah(h, s, p)

@@ -12,15 +12,6 @@ BATAS_DAFTAR = 25  # names listed per band under "needs attention"
 BATAS_BATANG = 40  # up to this many pemda: one bar each; more: the lowest and highest 15
 
 
-def catatan_bobot(h: an.Hasil, tahun: int) -> None:
-    b = h.bobot.filter(h.bobot["tahun"] == tahun)
-    if b.is_empty():
-        return
-    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
-    kunci = "bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi"
-    st.caption(umum.aman(t(kunci, sumber=sumber)))
-
-
 def judul_cakupan(h: an.Hasil, s: an.Saring, n: int) -> str:
     prov = dict(an.pilihan_provinsi(h, s.tahun)).get(s.kode_provinsi, t("nasional")) if s.kode_provinsi else t("nasional")
     jenis = ", ".join(umum.label_jenis(j) for j in s.jenis) if s.jenis else t("semua")
@@ -178,7 +169,7 @@ def halaman() -> None:
     st.title(t("ringkasan_judul", tahun=s.tahun))
     wil = an.saring_wilayah(h, s)
     st.caption(umum.aman(judul_cakupan(h, s, wil.height)))
-    catatan_bobot(h, s.tahun)
+    umum.catatan_bobot(h, s.tahun)
     if wil.is_empty():
         st.info(t("tidak_ada_pemda"))
         return

@@ -228,6 +228,16 @@ def rapat() -> bool:
     return bool(st.session_state.get("rapat", False))
 
 
+def catatan_bobot(h: an.Hasil, tahun: int) -> None:
+    """Say which area weights the numbers use, and whether they are the equal-weight assumption."""
+    b = h.bobot.filter(h.bobot["tahun"] == tahun)
+    if b.is_empty():
+        return
+    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    kunci = "bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi"
+    st.caption(aman(t(kunci, sumber=sumber)))
+
+
 def nama_area(h: an.Hasil, tahun: int | None) -> dict[str, str]:
     return {k: (n if bahasa() == "id" else e) for k, n, e in an.pilihan_area(h, tahun)}
 

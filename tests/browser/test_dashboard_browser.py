@@ -96,6 +96,7 @@ def test_unggah_filter_dan_yang_dilihat_orang(halaman, artefak):
     buka(page, "Profil wilayah")
     judul = page.get_by_test_id("stHeading").filter(has_text="Kabupaten").first.inner_text().strip()
     assert judul.startswith("Kabupaten ")
+    assert page.get_by_role("heading", name=re.compile(r"^Ringkasan")).count() == 0  # only this page is drawn
     assert re.fullmatch(r"\d{1,3},\d\d", metrik(page, "Indeks (IPKD)"))
     assert metrik(page, "Kategori") in KATEGORI
     assert re.fullmatch(r"\d+ dari 15", metrik(page, "Peringkat di provinsi"))
