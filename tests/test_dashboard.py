@@ -350,10 +350,11 @@ def test_halaman_tidak_saling_impor():
     halaman = {p.stem for p in (AKAR / "views").glob("*.py")} - {"__init__", "umum", "grafik", "teks"}
     for berkas in (AKAR / "views").glob("*.py"):
         for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
-            if isinstance(simpul, ast.ImportFrom) and simpul.module:
-                nama = {simpul.module.split(".")[-1]} | {a.name for a in simpul.names}
+            if isinstance(simpul, ast.ImportFrom) and (simpul.level or (simpul.module or "").startswith("views")):
+                modul = (simpul.module or "").split(".")
+                nama = {a.name for a in simpul.names} if modul in (["views"], [""]) else {modul[-1]}
             elif isinstance(simpul, ast.Import):
-                nama = {a.name.split(".")[-1] for a in simpul.names}
+                nama = {a.name.split(".")[-1] for a in simpul.names if a.name.startswith("views.")}
             else:
                 continue
             assert not (nama & halaman), f"{berkas.name} imports page {nama & halaman}"

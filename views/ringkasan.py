@@ -13,7 +13,13 @@ BATAS_BATANG = 40  # up to this many pemda: one bar each; more: the lowest and h
 
 
 def judul_cakupan(h: an.Hasil, s: an.Saring, n: int) -> str:
-    prov = dict(an.pilihan_provinsi(h, s.tahun)).get(s.kode_provinsi, t("nasional")) if s.kode_provinsi else t("nasional")
+    semua = dict(an.pilihan_provinsi(h, s.tahun))
+    if s.kode_provinsi:
+        prov = semua.get(s.kode_provinsi, s.kode_provinsi)
+    elif len(semua) == 1:  # an upload of one province's file: name it rather than call it national
+        prov = next(iter(semua.values()))
+    else:
+        prov = t("provinsi_dalam_data", n=len(semua))
     jenis = ", ".join(umum.label_jenis(j) for j in s.jenis) if s.jenis else t("semua")
     return t("cakupan", wilayah=prov, jenis=jenis, n=umum.fmt(n, 0))
 
