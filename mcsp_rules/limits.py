@@ -1,6 +1,20 @@
 """Upload limits, in one place. Every limit is checked before the data is fully read, and a file over
-a limit gets a message that names it. Override with environment variables of the same name
-(for example ``MCSP_BATAS_UKURAN_MB=50``)."""
+a limit is refused (exit 2 in ``mcsp validate``, a line under "File yang tidak dapat dibaca" in the
+dashboard) with a message that names the limit. Override with the environment variable of each
+limit (read once, at import), or pass ``Batas(...)`` to ``mcsp_rules.load(..., batas=...)``.
+
+| limit | default | environment variable | checked | message (Indonesian / English) |
+|---|---|---|---|---|
+| ukuran_mb: size of one file | 50 MB | MCSP_BATAS_UKURAN_MB | before the file is read (stat, or the upload's length) | "melebihi batas unggah 50 MB" / "over the upload limit of 50 MB" |
+| baris: data rows of one file or sheet | 500 000 | MCSP_BATAS_BARIS | CSV: line count before parsing; XLSX: furthest row in the sheet XML, before calamine | "lebih dari 500.000 baris data, melebihi batas" / "more than 500,000 data rows, over the limit" |
+| xlsx_terurai_mb: an XLSX's decompressed size | 200 MB | MCSP_BATAS_XLSX_TERURAI_MB | while inflating, in 1 MB steps (zip bombs stop at the cap) | "terurai melebihi batas 200 MB (kemungkinan 'zip bomb')" / "decompresses to more than the 200 MB limit" |
+| sel_karakter: characters in one cell | 10 000 | MCSP_BATAS_SEL_KARAKTER | CSV: csv field limit / after splitting; XLSX: text runs over 10× the limit refused while inflating, others after reading with their row | "melebihi batas 10.000 karakter per sel" / "over the limit of 10,000 per cell" |
+| kolom: columns of one file or sheet | 200 | MCSP_BATAS_KOLOM | CSV: widest line before parsing; XLSX: furthest column in the XML | "melebihi batas 200 kolom" / "over the limit of 200" |
+| sel: cells of a sheet's rectangle (rows × columns) | 8 000 000 | MCSP_BATAS_SEL | before parsing (what calamine would allocate) | "melebihi batas 8.000.000 sel" / "over the limit of 8,000,000 cells" |
+
+The dashboard's upload widget uses the same size (``views/umum.batas_mb`` reads ``BATAS.ukuran_mb``);
+Streamlit's own cap, ``server.maxUploadSize`` in ``.streamlit/config.toml``, is set to 50 to match: change
+both together. An unparsable value in an environment variable falls back to the default."""
 
 from __future__ import annotations
 

@@ -147,11 +147,7 @@ def baca(sumber: str | Path | tuple[str, bytes], *, sheet: str | int | None = No
     if jenis == "zip":
         return _baca_xlsx(nama, data, sheet, batas)
     if jenis == "ole":
-        raise FileTidakTerbaca(
-            "file dilindungi kata sandi atau berformat Excel lama (.xls); buka di Excel, hapus kata sandinya, lalu simpan sebagai .xlsx atau CSV.",
-            "the file is password-protected or an old Excel (.xls) file; open it in Excel, remove the password and save it as .xlsx or CSV.",
-            file=nama,
-        )
+        raise _ole(nama, data)
     if jenis == "ods":
         raise FileTidakTerbaca(
             "file ini berformat OpenDocument (.ods, LibreOffice), bukan XLSX; simpan sebagai .xlsx atau CSV lalu unggah lagi.",
@@ -179,6 +175,34 @@ _EN = {"gambar PNG": "a PNG image", "gambar JPEG": "a JPEG image", "gambar GIF":
        "arsip bzip2": "a bzip2 archive", "arsip xz": "an xz archive", "file media": "a media file", "ikon": "an icon",
        "program": "a program", "program Windows": "a Windows program", "dokumen RTF": "an RTF document",
        "halaman HTML": "an HTML page", "dokumen JSON": "a JSON document", "XML Spreadsheet 2003": "an XML Spreadsheet 2003", "dokumen XML": "an XML document"}
+
+
+def _ole(nama: str, data: bytes) -> FileTidakTerbaca:
+    """An OLE compound file: Excel writes one for a password-protected .xlsx (streams EncryptedPackage
+    and EncryptionInfo) and for an old .xls (stream Workbook, or Book in Excel 5). Stream names sit
+    in the file's directory as UTF-16LE, so a byte search tells them apart without an OLE parser."""
+    def ada(*nama_stream: str) -> bool:
+        return any((n + "\x00").encode("utf-16-le") in data for n in nama_stream)
+
+    if ada("EncryptedPackage", "EncryptionInfo"):
+        return FileTidakTerbaca(
+            "file dilindungi kata sandi (terenkripsi); buka di Excel, hapus kata sandinya (File › Info › Lindungi Buku Kerja), "
+            "lalu simpan ulang sebagai .xlsx.",
+            "the file is password-protected (encrypted); open it in Excel, remove the password (File › Info › Protect "
+            "Workbook) and save it again as .xlsx.", file=nama)
+    if ada("Workbook", "Book"):
+        return FileTidakTerbaca(
+            "file ini berformat Excel lama (.xls, Excel 97–2003), yang tidak dibaca; buka di Excel lalu simpan sebagai .xlsx atau CSV.",
+            "this is an old Excel file (.xls, Excel 97–2003), which is not read; open it in Excel and save it as .xlsx or CSV.",
+            file=nama)
+    if ada("WordDocument", "PowerPoint Document"):
+        return FileTidakTerbaca(
+            "ini dokumen Office lama (Word atau PowerPoint), bukan lembar kerja; simpan datanya sebagai .xlsx atau CSV.",
+            "this is an old Office document (Word or PowerPoint), not a spreadsheet; save the data as .xlsx or CSV.", file=nama)
+    return FileTidakTerbaca(
+        "file dilindungi kata sandi atau berformat Office lama (.xls); buka di Excel, hapus kata sandinya, lalu simpan sebagai .xlsx atau CSV.",
+        "the file is password-protected or an old Office (.xls) file; open it in Excel, remove the password and save it as .xlsx or CSV.",
+        file=nama)
 
 
 def _terlalu_besar(nama: str, ukuran: int, batas: Batas) -> FileTidakTerbaca:
@@ -239,6 +263,8 @@ def _baca_csv(nama: str, data: bytes, batas: Batas, utf16: str | None) -> Bacaan
         teks = teks[len(baris_pertama) + 1:]
         lompat += 1
         baris_pertama = teks.split("\n", 1)[0]
+    if not teks.strip():  # only a byte-order mark, a "sep=" line or blank space once decoded
+        raise FileTidakTerbaca("file kosong.", "the file is empty.", file=nama)
     n_baris = teks.count("\n") + (0 if teks.endswith("\n") else 1)
     if n_baris > batas.baris + 1 + 20:  # header + a few title lines
         raise _terlalu_banyak_baris(nama, batas)
@@ -449,15 +475,9 @@ def _dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Ba
     non-blank row); non-blank rows above it are a title block, noted; blank rows are dropped (they
     are not data)."""
     kolom_data = [c for c in frame.columns if c not in (KOLOM_BARIS, KOLOM_LEBAR)]
-    frame = frame.with_columns(
-        pl.col(kolom_data).str.strip_chars().str.strip_chars(_TAK_TERLIHAT).str.strip_chars().replace("", None)
-    )
-    frame = frame.filter(~pl.all_horizontal(pl.col(kolom_data).is_null()))
-    if frame.height == 0:
-        raise FileTidakTerbaca("file tidak berisi data (semua sel kosong).", "the file holds no data (every cell is empty).", file=nama)
     # Cells longer than the limit, header included: refuse the file (a 2 MB cell is not an export,
-    # it is an attack or a mistake).
-    terpanjang = frame.select(pl.max_horizontal(pl.col(kolom_data).str.len_chars().max())).item()
+    # it is an attack or a mistake). Measured as read, before the cleaning below copies every column.
+    terpanjang = frame.select(pl.max_horizontal(pl.col(kolom_data).str.len_chars().max())).item() if kolom_data else None
     if terpanjang and terpanjang > batas.sel_karakter:
         letak = frame.select(pl.max_horizontal(pl.col(kolom_data).str.len_chars()).alias("n"), KOLOM_BARIS).filter(
             pl.col("n") == terpanjang)[KOLOM_BARIS][0]
@@ -468,6 +488,12 @@ def _dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Ba
             "check that cell.",
             file=nama,
         )
+    frame = frame.with_columns(
+        pl.col(kolom_data).str.strip_chars().str.strip_chars(_TAK_TERLIHAT).str.strip_chars().replace("", None)
+    )
+    frame = frame.filter(~pl.all_horizontal(pl.col(kolom_data).is_null()))
+    if frame.height == 0:
+        raise FileTidakTerbaca("file tidak berisi data (semua sel kosong).", "the file holds no data (every cell is empty).", file=nama)
     idx_header = 0
     awal = frame.head(_CARI_HEADER).select(kolom_data).rows()
     for i, r in enumerate(awal):
@@ -710,7 +736,9 @@ def _periksa_zip(nama: str, data: bytes, batas: Batas) -> tuple[zipfile.ZipFile,
                         hitung(len(chunk))
                 else:
                     try:
+                        lari = 0
                         for i, seg in enumerate(_segmen(f, hitung)):
+                            lari = _periksa_segmen(nama, info.filename, seg, lari, batas)
                             if i == 0:
                                 _ukur_dimensi(seg, u)
                             _ukur_cepat(seg, u, k, batas)
@@ -719,7 +747,9 @@ def _periksa_zip(nama: str, data: bytes, batas: Batas) -> tuple[zipfile.ZipFile,
                         dimensi = (u.max_baris, u.max_kolom, u.ref)
                         u, total = _Ukur(*dimensi), sebelum
                         with z.open(info) as f2:
+                            lari = 0
                             for seg in _segmen(f2, hitung):
+                                lari = _periksa_segmen(nama, info.filename, seg, lari, batas)
                                 _ukur_tepat(seg, u)
                                 u.ada_galat = u.ada_galat or re.search(rb"\st\s*=\s*[\"']e[\"']", seg) is not None
         except FileTidakTerbaca:
@@ -731,6 +761,58 @@ def _periksa_zip(nama: str, data: bytes, batas: Batas) -> tuple[zipfile.ZipFile,
             _gabung_ukur(u, ukuran[info.filename])
         ukuran[info.filename] = u
     return z, ukuran
+
+
+def _ambang_teks(batas: Batas) -> int:
+    """Bytes of XML text (no '<') that surely hold a cell over the per-cell limit: one character is at
+    most 10 bytes as XML writes it ('&#128512;'). Shorter runs go to calamine, and a cell over the limit
+    among them is refused after reading, with its row."""
+    return max(10 * batas.sel_karakter, 1 << 16)
+
+
+def _periksa_segmen(nama: str, anggota: str, seg: bytes, lari: int, batas: Batas) -> int:
+    """Refuse, while inflating, what Excel never writes and what would cost gigabytes once parsed:
+    a DTD (entity expansion, external entities), or one text run long enough to be a cell over the
+    limit (calamine, then Arrow, then Polars each hold a copy: a 190 MB cell took 1.9 GB). ``lari`` is
+    the run carried over from the previous segment; the one carried into the next is returned."""
+    if b"<!DOCTYPE" in seg or b"<!ENTITY" in seg:
+        raise _dtd(nama, anggota)
+    ambang = _ambang_teks(batas)
+    pertama = seg.find(b"<")
+    if pertama < 0:
+        lari += len(seg)
+        if lari >= ambang:
+            raise _teks_panjang(nama, anggota, lari, batas)
+        return lari
+    if lari + pertama >= ambang:
+        raise _teks_panjang(nama, anggota, lari + pertama, batas)
+    # a run of at least ``ambang`` bytes covers a whole window of ambang/2 bytes aligned from the
+    # first '<': test one window per step (bytes.find stops at the first '<', a few bytes in XML)
+    langkah = ambang // 2
+    for w in range(pertama, len(seg) - langkah + 1, langkah):
+        if seg.find(b"<", w, w + langkah) < 0:
+            kiri = seg.rfind(b"<", 0, w) + 1
+            kanan = seg.find(b"<", w)
+            panjang = (kanan if kanan >= 0 else len(seg)) - kiri
+            if panjang >= ambang:
+                raise _teks_panjang(nama, anggota, panjang, batas)
+    return len(seg) - seg.rfind(b"<") - 1
+
+
+def _teks_panjang(nama: str, anggota: str, panjang: int, batas: Batas) -> FileTidakTerbaca:
+    return FileTidakTerbaca(
+        f"file XLSX berisi teks sel sepanjang lebih dari {_ribuan(panjang)} byte ({anggota}), melebihi batas "
+        f"{_ribuan(batas.sel_karakter)} karakter per sel; file ditolak sebelum dibaca. Periksa sel yang sangat panjang.",
+        f"the XLSX holds cell text longer than {panjang:,} bytes ({anggota}), over the limit of {batas.sel_karakter:,} "
+        "characters per cell; refused before reading. Check the very long cell.", file=nama)
+
+
+def _dtd(nama: str, anggota: str) -> FileTidakTerbaca:
+    return FileTidakTerbaca(
+        f"file XLSX berisi deklarasi DTD/entitas XML ({anggota}), yang tidak pernah ditulis Excel dan dipakai untuk serangan "
+        "(entitas berantai, 'billion laughs', atau pembacaan file server); file ditolak. Simpan ulang dari Excel.",
+        f"the XLSX holds an XML DTD/entity declaration ({anggota}), which Excel never writes and attacks use (entity expansion, "
+        "'billion laughs', or reading server files); refused. Save it again from Excel.", file=nama)
 
 
 def _peta_lembar(z: zipfile.ZipFile) -> list[tuple[str, str]]:

@@ -38,8 +38,10 @@ def mcsp(*args: str, env: dict | None = None, timeout: float = 120) -> subproces
 
 # Loads files in a child and reports, per file, the outcome and the peak memory it added.
 MUAT_DI_ANAK = r"""
-import json, resource, sys
-def rss(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+import json, sys
+# VmHWM, not ru_maxrss: on Linux a child's ru_maxrss starts at its parent's RSS at fork (kept across
+# exec), so under a large pytest process it would hide the child's own growth
+def rss(): return int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1]) * 1024
 import mcsp_rules
 awal = rss()
 if "--panas" in sys.argv:   # the state of a running server: validation code loaded, one file done

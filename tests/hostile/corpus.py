@@ -696,6 +696,175 @@ def _kode_teks_aneh() -> bytes:
     return ke_csv(rows).encode()
 
 
+
+# ---- more of what real exports (and hostile writers) do
+def _xls_biff() -> bytes:
+    """An old .xls (BIFF8): an OLE compound file whose directory names a 'Workbook' stream."""
+    kepala = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
+    bof = b"\x09\x08\x10\x00\x00\x06\x05\x00"  # a BIFF8 BOF record, as the Workbook stream starts
+    arah = "Root Entry".encode("utf-16-le") + b"\x00" * 2 + b"\x00" * 106 + "Workbook".encode("utf-16-le") + b"\x00" * 2
+    return kepala + b"\x00" * (512 - len(kepala)) + bof + b"\x00" * 504 + arah + b"\x00" * 2048
+
+
+def _doc_lama() -> bytes:
+    kepala = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + b"\x3e\x00\x03\x00\xfe\xff\x09\x00"
+    return kepala + b"\x00" * (512 - len(kepala)) + "WordDocument".encode("utf-16-le") + b"\x00" * 2050
+
+
+def _zip_terenkripsi() -> bytes:
+    """An XLSX whose zip members carry the 'encrypted' flag (zip-level password, as 7-Zip or WinRAR
+    writes it when someone 'protects' the file)."""
+    data = bytearray(ke_xlsx(rincian()))
+    for tanda, geser in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        i = data.find(tanda)
+        while i >= 0:
+            data[i + geser] |= 0x01
+            i = data.find(tanda, i + 4)
+    return bytes(data)
+
+
+_LOL = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + b"".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'.encode() for i in range(1, 10))
+        + b"]>")
+
+
+def _xlsx_billion_laughs() -> bytes:
+    lembar = _LOL + b"<worksheet " + _NS + b'><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c>' \
+        b"</row></sheetData></worksheet>"
+    return xlsx_mentah(lembar)
+
+
+def _xlsx_xxe() -> bytes:
+    lembar = (b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><worksheet ' + _NS +
+              b'><sheetData><row r="1">' + sel_teks("A1", "tahun") + b'<c r="B1" t="inlineStr"><is><t>&xxe;</t></is></c>'
+              b"</row></sheetData></worksheet>")
+    return xlsx_mentah(lembar)
+
+
+def _xlsx_string_bersama_2mb() -> bytes:
+    """Shared strings, as Excel stores text: one of them 2 MB long (row 5 uses it)."""
+    rows = [list(HEADER), *[[x[k] for k in HEADER] for x in rincian()]]
+    rows[4][HEADER.index("nama_sub_indikator")] = "z" * (2 * 1024 * 1024)
+    teks: dict[str, int] = {}
+    xml_baris = []
+    for i, r in enumerate(rows, start=1):
+        sel = []
+        for j, v in enumerate(r):
+            if v:
+                sel.append(f'<c r="{chr(65 + j)}{i}" t="s"><v>{teks.setdefault(v, len(teks))}</v></c>')
+        xml_baris.append(f'<row r="{i}">{"".join(sel)}</row>')
+    sst = ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst " + _NS.decode() +
+           f' count="{len(teks)}" uniqueCount="{len(teks)}">' +
+           "".join(f"<si><t>{v.replace('&', '&amp;').replace('<', '&lt;')}</t></si>" for v in teks) + "</sst>").encode()
+    rels = _WB_RELS.replace(b"TARGET", b"worksheets/sheet1.xml").replace(
+        b"</Relationships>", b'<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+    ct = _CT.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                     b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    return xlsx_mentah(lembar_xml("".join(xml_baris).encode()),
+                       tambahan={"xl/sharedStrings.xml": sst, "xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": ct})
+
+
+def _xlsx_galat_ref() -> bytes:
+    """#REF! in bobot (a formula whose source sheet was deleted): reported, the row set aside."""
+    import xlsxwriter
+
+    rows = rincian()
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("Rincian")
+    for j, k in enumerate(HEADER):
+        ws.write_string(0, j, k)
+    for i, r in enumerate(rows, start=1):
+        for j, k in enumerate(HEADER):
+            if r[k]:
+                ws.write_string(i, j, r[k])
+    ws.write_formula(5, HEADER.index("bobot"), "=#REF!*2", None, "#REF!")  # data row 5 → sheet row 6
+    wb.close()
+    return buf.getvalue()
+
+
+def _tanda_portal_di_nilai() -> bytes:
+    """What portals and people put in a score cell instead of a number: '-', '85%', 'N/A'. None of them
+    may become an empty cell (an accepted item with an empty nilai scores 100)."""
+    rows = rincian()
+    rows[0]["nilai"] = "-"
+    rows[4]["nilai"] = "85%"
+    rows[8]["nilai"] = "N/A"
+    return ke_csv(rows).encode()
+
+
+def _ribuan_di_nilai() -> bytes:
+    rows = rincian()
+    rows[0]["nilai"] = "1.234,5"  # thousands dot and decimal comma: 1234.5, out of range (never 1.2345)
+    return ke_csv(rows, sep=";").encode()
+
+
+def _kolom_kosong_di_ujung() -> bytes:
+    """Excel saves the used range: empty columns right of the data (empty headers too) and empty rows under it."""
+    rows = rincian()
+    teks = ke_csv([[r[k] for k in HEADER] + ["", "", ""] for r in rows], header=HEADER + ("", "", ""), sep=";")
+    return (teks + (";" * 14 + "\n") * 4).encode()
+
+
+def _bom_dan_sep() -> bytes:
+    return ("\ufeffsep=;\r\n" + ke_csv(rincian(), sep=";", akhir="\r\n")).encode()
+
+
+def _xlsx_header_bergabung() -> bytes:
+    """A portal layout: a merged title row, a merged group-header row ('Wilayah', 'Dokumen'), then the
+    real header on row 3; one bad score on data row 2 → sheet row 5."""
+    import xlsxwriter
+
+    rows = rincian()
+    rows[1]["nilai"] = "150"
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    ws = wb.add_worksheet("Rincian")
+    fmt = wb.add_format({"bold": True, "align": "center"})
+    ws.merge_range(0, 0, 0, len(HEADER) - 1, "Rincian Monitoring Centre for Prevention 2024", fmt)
+    ws.merge_range(1, 1, 1, 2, "Wilayah", fmt)
+    ws.merge_range(1, 7, 1, 9, "Dokumen", fmt)
+    for j, k in enumerate(HEADER):
+        ws.write_string(2, j, k)
+    for i, r in enumerate(rows, start=3):
+        for j, k in enumerate(HEADER):
+            if r[k]:
+                ws.write_string(i, j, r[k])
+    wb.close()
+    return buf.getvalue()
+
+
+def _sel_berbaris_crlf() -> bytes:
+    """A quoted cell with a line break (Alt+Enter in Excel) in a CRLF file: row numbers count records."""
+    rows = rincian()
+    rows[1]["nama_sub_indikator"] = "Dokumen\r\nRKPD"
+    rows[5]["nilai"] = "150"  # data row 6 → spreadsheet row 7, whatever the line count says
+    return ke_csv(rows, akhir="\r\n").encode()
+
+
+def _status_kapital() -> bytes:
+    rows = rincian()
+    rows[0]["status"] = " DITERIMA "
+    rows[1]["status"] = "Perlu_Perbaikan"
+    rows[2]["status"] = "PROSES  VERIFIKASI"
+    return ke_csv(rows).encode()
+
+
+def _hanya_judul() -> bytes:
+    return b"Laporan MCP 2024\nTidak ada data untuk filter ini\n"
+
+
+def _xlsx_lembar_kosong() -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.add_worksheet("Kosong")
+    wb.close()
+    return buf.getvalue()
+
+
 _K = [
     # ---- unreadable files: exit 2, one sentence
     Kasus("kosong", "kosong.csv", lambda: b"", 2, ("file kosong",)),
@@ -813,6 +982,32 @@ _K = [
           (Temuan(16, "nilai", "#N/A", "nilai_format"),)),
     Kasus("xlsx_teks_seperti_rumus", "teks_rumus.xlsx", _xlsx_teks_rumus, 0, ()),
     Kasus("xlsx_dua_lembar_pertama", "dua.xlsx", _xlsx_dua_lembar, 2, ("lembar pertama 'Petunjuk'", "lembar lain ('Rincian')")),
+    # ---- more of what real exports and hostile writers do
+    Kasus("xls_lama_biff", "rekap.xls", _xls_biff, 2, ("Excel lama (.xls", "simpan sebagai .xlsx")),
+    Kasus("doc_bernama_csv", "surat.csv", _doc_lama, 2, ("dokumen Office lama",)),
+    Kasus("zip_terenkripsi", "dikunci.xlsx", _zip_terenkripsi, 2, ("dilindungi kata sandi",)),
+    Kasus("xlsx_billion_laughs", "lol.xlsx", _xlsx_billion_laughs, 2, ("deklarasi DTD", "billion laughs")),
+    Kasus("xlsx_xxe", "xxe.xlsx", _xlsx_xxe, 2, ("deklarasi DTD",)),
+    Kasus("xlsx_string_bersama_2mb", "sst_besar.xlsx", _xlsx_string_bersama_2mb, 2,
+          ("teks sel sepanjang lebih dari", "xl/sharedStrings.xml", "batas 10.000 karakter per sel", "ditolak sebelum dibaca")),
+    # under the 200 MB decompression limit, but one cell of 190 MB: before the streaming text check,
+    # calamine, Arrow and Polars each held a copy (1.9 GB peak for a 0.2 MB upload)
+    Kasus("bom_xlsx_190mb_satu_sel", "bom190.xlsx", lambda: bom_xlsx(190), 2,
+          ("teks sel sepanjang lebih dari", "batas 10.000 karakter per sel", "ditolak sebelum dibaca"), besar=True),
+    Kasus("xlsx_lembar_kosong", "kosong.xlsx", _xlsx_lembar_kosong, 2, ("tidak berisi data",)),
+    Kasus("hanya_judul_tanpa_header", "judul_saja.csv", _hanya_judul, 1, ("jenis file tidak dikenali",)),
+    Kasus("xlsx_galat_ref_di_bobot", "ref.xlsx", _xlsx_galat_ref, 1, ("'#REF!' bukan angka",),
+          (Temuan(6, "bobot", "#REF!", "bobot_format"),)),
+    Kasus("tanda_portal_di_nilai", "tanda.csv", _tanda_portal_di_nilai, 1, ("'-' bukan angka", "'85%' bukan angka", "'N/A' bukan angka"),
+          (Temuan(2, "nilai", "-", "nilai_format"), Temuan(6, "nilai", "85%", "nilai_format"), Temuan(10, "nilai", "N/A", "nilai_format"))),
+    Kasus("ribuan_di_nilai", "ribuan.csv", _ribuan_di_nilai, 1, ("Nilai 1.234,5 di luar rentang 0–100",),
+          (Temuan(2, "nilai", "1.234,5", "nilai_rentang"),)),
+    Kasus("kolom_dan_baris_kosong_di_ujung", "ujung.csv", _kolom_kosong_di_ujung, 0, ()),
+    Kasus("bom_dan_sep", "bom_sep.csv", _bom_dan_sep, 0, ()),
+    Kasus("xlsx_header_bergabung", "bergabung.xlsx", _xlsx_header_bergabung, 1, ("di atas header dilewati", "Nilai 150"),
+          (Temuan(5, "nilai", "150", "nilai_rentang"),)),
+    Kasus("sel_berbaris_crlf", "alt_enter.csv", _sel_berbaris_crlf, 1, ("Nilai 150",), (Temuan(7, "nilai", "150", "nilai_rentang"),)),
+    Kasus("status_kapital_dan_garis_bawah", "kapital.csv", _status_kapital, 0, ()),
 ]
 
 KASUS: dict[str, Kasus] = {k.nama: k for k in _K}
