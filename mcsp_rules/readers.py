@@ -882,6 +882,46 @@ def _baca_xlsx(nama: str, data: bytes, sheet: str | int | None, batas: Batas) ->
             raise FileTidakTerbaca(f"lembar '{sheet}' tidak ada; lembar yang ada: {', '.join(nama_lembar)}.",
                                    f"sheet '{sheet}' does not exist; the sheets are: {', '.join(nama_lembar)}.", file=nama)
         idx = nama_lembar.index(sheet)
+    if sheet is not None:
+        return _baca_lembar(nama, data, idx, lembar, ukuran, batas)
+    # No sheet named: the first one, unless it holds no data table and a later one does (a cover or
+    # instructions sheet before the data is common in exported workbooks); then read that one and say so.
+    try:
+        pertama, galat_pertama = _baca_lembar(nama, data, 0, lembar, ukuran, batas), None
+    except FileTidakTerbaca as e:
+        pertama, galat_pertama = None, e
+    if len(lembar) > 1 and not (pertama is not None and _ada_tabel(pertama)):
+        for i in range(1, len(lembar)):
+            try:
+                bacaan = _baca_lembar(nama, data, i, lembar, ukuran, batas)
+            except FileTidakTerbaca:
+                continue
+            if _ada_tabel(bacaan):
+                bacaan.catatan.append((
+                    f"lembar pertama '{lembar[0][0]}' tidak berisi tabel data; yang dibaca lembar '{lembar[i][0]}'.",
+                    f"the first sheet, '{lembar[0][0]}', holds no data table; sheet '{lembar[i][0]}' was read."))
+                return bacaan
+    if galat_pertama is not None:
+        if len(lembar) < 2:
+            raise galat_pertama
+        lain = ", ".join(f"'{n}'" for n in nama_lembar[1:])
+        raise FileTidakTerbaca(
+            f"lembar pertama '{lembar[0][0]}': {galat_pertama.pesan} Lembar lain ({lain}) juga tidak berisi tabel data.",
+            f"first sheet '{lembar[0][0]}': {galat_pertama.message} The other sheets ({lain}) hold no data table either.",
+            file=nama) from None
+    if len(lembar) > 1:
+        pertama.catatan.append((f"workbook punya {len(lembar)} lembar; yang dibaca lembar pertama '{lembar[0][0]}'.",
+                                f"the workbook has {len(lembar)} sheets; the first one, '{lembar[0][0]}', was read."))
+    return pertama
+
+
+def _ada_tabel(bacaan: BacaanFile) -> bool:
+    """Whether a sheet's header names at least two columns an export has (the header test above)."""
+    return sum(1 for c in bacaan.frame.columns if normalkan_header(c) in _KOLOM_DIKENAL) >= 2
+
+
+def _baca_lembar(nama: str, data: bytes, idx: int, lembar: list[tuple[str, str]], ukuran: dict, batas: Batas) -> BacaanFile:
+    """One sheet of a checked workbook, as text with its spreadsheet row numbers."""
     # The sheet's own extent; if the workbook points somewhere we did not measure (calamine may resolve
     # paths differently), every member's extent counts, so nothing unmeasured reaches calamine.
     u = ukuran.get(lembar[idx][1])
@@ -908,20 +948,7 @@ def _baca_xlsx(nama: str, data: bytes, sheet: str | int | None, batas: Batas) ->
     if galat is not None and galat.errors:
         frame = _isi_sel_galat(frame, galat.errors)
     frame = frame.with_columns(pl.Series(KOLOM_BARIS, range(1, 1 + frame.height), dtype=pl.Int64))
-    try:
-        bacaan = _dengan_header(nama, "xlsx", frame, batas)
-    except FileTidakTerbaca as e:
-        if sheet is not None or len(lembar) < 2:
-            raise
-        lain = ", ".join(f"'{n}'" for n in nama_lembar[1:])
-        raise FileTidakTerbaca(
-            f"lembar pertama '{lembar[0][0]}': {e.pesan} Workbook ini punya lembar lain ({lain}); pilih lembar yang berisi data.",
-            f"first sheet '{lembar[0][0]}': {e.message} This workbook has other sheets ({lain}); choose the one holding the data.",
-            file=nama) from None
-    if sheet is None and len(lembar) > 1:
-        bacaan.catatan.append((f"workbook punya {len(lembar)} lembar; yang dibaca lembar pertama '{lembar[0][0]}'.",
-                               f"the workbook has {len(lembar)} sheets; the first one, '{lembar[0][0]}', was read."))
-    return bacaan
+    return _dengan_header(nama, "xlsx", frame, batas)
 
 
 _GALAT_EXCEL = {"Div0": "#DIV/0!", "NA": "#N/A", "Name": "#NAME?", "Null": "#NULL!", "Num": "#NUM!", "Ref": "#REF!",

@@ -111,10 +111,11 @@ def test_xlsx_named_sheet(tmp_path, registri_mini):
     p = tmp_path / "dua.xlsx"
     _xlsx(p, BARIS, lembar_lain=True)
     assert mcsp_rules.load(p, registri=registri_mini, sheet="Rincian").rincian.height == 4
-    tanpa = mcsp_rules.load(p, registri=registri_mini)  # first sheet is not data → clear file-level error
-    # the first sheet holds no table: nothing is loaded, and the report says so with an error
-    assert tanpa.rincian.height == 0
-    assert tanpa.laporan.file_gagal or tanpa.laporan.jumlah_galat
+    # no sheet named and the first one holds no table: the sheet with the table is read, with a note
+    tanpa = mcsp_rules.load(p, registri=registri_mini)
+    assert tanpa.rincian.height == 4
+    catatan = tanpa.laporan.temuan.filter(pl.col("pesan").str.contains("tidak berisi tabel data"))["pesan"].to_list()
+    assert catatan and "yang dibaca lembar 'Rincian'" in catatan[0]
     salah = mcsp_rules.load(p, registri=registri_mini, sheet="Tidak Ada")
     assert "lembar 'Tidak Ada' tidak ada" in salah.laporan.file_gagal[0]["pesan"]
 

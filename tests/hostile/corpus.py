@@ -630,6 +630,20 @@ def _xlsx_dua_lembar() -> bytes:
     return ke_xlsx(rincian(), sheet="Rincian", sebelum=lambda wb: wb.add_worksheet("Petunjuk").write(0, 0, "Baca saya"))
 
 
+def _xlsx_tanpa_tabel() -> bytes:
+    """A workbook of notes only: a cover sheet and a chart-data sheet, no export table anywhere."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.add_worksheet("Sampul").write(0, 0, "Laporan MCSP")
+    catatan = wb.add_worksheet("Catatan")
+    for i, teks in enumerate(("Disusun oleh Inspektorat", "Sumber: portal MCSP", "Status per Oktober")):
+        catatan.write(i, 0, teks)
+    wb.close()
+    return buf.getvalue()
+
+
 def _xlsx_sel_panjang() -> bytes:
     rows = rincian()
     rows[2]["nama_sub_indikator"] = "y" * 50_000  # more than Excel allows (32 767), as a hostile writer can
@@ -981,7 +995,9 @@ _K = [
     Kasus("xlsx_galat_di_nilai_diterima", "na.xlsx", _xlsx_galat_diterima, 1, ("'#N/A' bukan angka",),
           (Temuan(16, "nilai", "#N/A", "nilai_format"),)),
     Kasus("xlsx_teks_seperti_rumus", "teks_rumus.xlsx", _xlsx_teks_rumus, 0, ()),
-    Kasus("xlsx_dua_lembar_pertama", "dua.xlsx", _xlsx_dua_lembar, 2, ("lembar pertama 'Petunjuk'", "lembar lain ('Rincian')")),
+    Kasus("xlsx_tanpa_tabel", "catatan.xlsx", _xlsx_tanpa_tabel, 2,
+          ("lembar pertama 'Sampul'", "Lembar lain ('Catatan') juga tidak berisi tabel data")),
+    Kasus("xlsx_dua_lembar_pertama", "dua.xlsx", _xlsx_dua_lembar, 0, ("lembar pertama 'Petunjuk' tidak berisi tabel data; yang dibaca lembar 'Rincian'",)),
     # ---- more of what real exports and hostile writers do
     Kasus("xls_lama_biff", "rekap.xls", _xls_biff, 2, ("Excel lama (.xls", "simpan sebagai .xlsx")),
     Kasus("doc_bernama_csv", "surat.csv", _doc_lama, 2, ("dokumen Office lama",)),
