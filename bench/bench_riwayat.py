@@ -14,7 +14,7 @@ pemda at its own pace; without the sample files, a base is built from the plugin
     python bench/bench_riwayat.py [--minggu 156] [--url duckdb:///tmp/x.duckdb | postgresql://…] [--ulang 3]
 
 The default store is a fresh DuckDB file in a temporary folder. Prints a Markdown table for the README
-and writes bench/out/riwayat.json.
+and writes bench/out/riwayat.json (riwayat_postgresql.json for PostgreSQL).
 """
 
 from __future__ import annotations
@@ -185,7 +185,9 @@ def main() -> None:
     }
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "riwayat.json").write_text(json.dumps(hasil, indent=2))
+    # one file per backend, so a PostgreSQL run does not overwrite the DuckDB numbers
+    (out / ("riwayat.json" if store.dialek == "duckdb" else f"riwayat_{store.dialek}.json")).write_text(
+        json.dumps(hasil, indent=2))
 
     print(f"\n### History store ({hasil['backend']}): {jumlah_snapshot} weekly snapshots, {jumlah_baris:,} item rows\n")
     print("| measure | value |\n|---|---|")

@@ -696,6 +696,16 @@ class Store:
             pl.col("nama_file").map_batches(_gabung_nama_file, return_dtype=pl.String)
         )
 
+    def kode_tersimpan(self) -> pl.DataFrame:
+        """Every (tahun, kode_wilayah) some snapshot holds, for choosing what a trend shows. Read from the
+        small per-pemda tables (cache and reported counts), never from the item rows."""
+        with self.koneksi() as kon:
+            return kon.frame(
+                "SELECT DISTINCT tahun, kode_wilayah FROM mcsp_cache_wilayah "
+                "UNION SELECT DISTINCT tahun, kode_wilayah FROM mcsp_skor_ringkasan "
+                "UNION SELECT DISTINCT tahun, kode_wilayah FROM mcsp_dokumen_ringkasan ORDER BY 1, 2",
+                [], {"tahun": pl.Int32, "kode_wilayah": pl.String})
+
     def snapshot(self, id: int) -> Snapshot | None:
         with self.koneksi() as kon:
             f = kon.frame(f"SELECT {', '.join(SKEMA_SNAPSHOT)} FROM mcsp_snapshot WHERE id = ?", [int(id)], SKEMA_SNAPSHOT)
