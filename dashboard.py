@@ -19,7 +19,11 @@ HALAMAN = (
     ("views/data.py", "hal_data", ":material/upload_file:", "data"),
     ("views/ringkasan.py", "hal_ringkasan", ":material/dashboard:", "ringkasan"),
     ("views/profil.py", "hal_profil", ":material/location_city:", "profil"),
+    ("views/tren.py", "hal_tren", ":material/timeline:", "tren"),
     ("views/bandingkan.py", "hal_bandingkan", ":material/compare_arrows:", "bandingkan"),
+    ("views/simulasi.py", "hal_simulasi", ":material/science:", "simulasi"),
+    ("views/rencana.py", "hal_rencana", ":material/checklist:", "rencana"),
+    ("views/sensitivitas.py", "hal_sensitivitas", ":material/tune:", "sensitivitas"),
     ("views/aturan.py", "hal_aturan", ":material/rule:", "aturan"),
 )
 

@@ -46,7 +46,7 @@ def sensitivitas(data, bobot_alternatif: Bobot, *, tahun: int | None = None, kod
     area = area.filter(pl.col("tahun") == tahun)
     if kode_provinsi:
         kode = daftar_wilayah().filter(pl.col("kode_provinsi") == kode_provinsi)["kode_wilayah"]
-        area = area.filter(pl.col("kode_wilayah").is_in(kode))
+        area = area.filter(pl.col("kode_wilayah").is_in(kode.to_list()))
     bawaan = tabel_bobot(data.registri, bobot_bawaan)
     alternatif = tabel_bobot(data.registri, {**dict(bobot_bawaan or {}), **dict(bobot_alternatif)}, sumber="alternatif")
 

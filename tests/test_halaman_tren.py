@@ -1,0 +1,335 @@
+"""The Tren page through streamlit.testing.v1.AppTest, against a real DuckDB file in tmp_path
+(MCSP_DATABASE_URL): save uploaded data as dated snapshots, list and delete them, the numbers the page
+shows are mcsp_rules.tren's, an identical file is recognised, the pace section projects to the
+deadline, and a store that cannot be opened gives one sentence, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import mcsp_rules
+from mcsp_rules import tren
+from mcsp_rules.format import angka
+from mcsp_rules.store import Store
+from test_dashboard import AKAR, APP, buka, metrik, tanpa_galat
+from test_store import server_postgres  # noqa: F401 - the PostgreSQL fixture, for kode_tersimpan
+
+KALTENG = ["62"] + [f"62.{i:02d}" for i in range(1, 14)] + ["62.71"]
+TREN = "views/tren.py"
+DATA = "views/data.py"
+
+
+def rincian_minggu(minggu: int, tahun: int = 2025) -> bytes:
+    """A Kalimantan Tengah detail export in week ``minggu``: pemda j has 10 + 3·minggu + j%5 documents
+    accepted (three more each week), the rest spread over the other statuses."""
+    r = mcsp_rules.registri_bawaan()
+    sub = [(at.kode, ind.kode, s.kode, s.bobot) for at in r.areas(tahun) for ind in at.area.indikator for s in ind.sub]
+    rows = []
+    for j, k in enumerate(KALTENG):
+        batas = 10 + 3 * minggu + j % 5
+        for i, (area, ind, s, bobot) in enumerate(sub):
+            status = "diterima" if i < batas else ("belum diunggah", "proses verifikasi", "perlu perbaikan")[i % 3]
+            rows.append({"tahun": tahun, "kode_wilayah": k, "area": area, "indikator": ind, "sub_indikator": s,
+                         "bobot": bobot, "status": status, "nilai": (87.5 if i % 4 == 1 else None) if status == "diterima" else None})
+    return pl.DataFrame(rows).write_csv().encode("utf-8")
+
+
+MINGGU = {  # file name (with its date) → content
+    "kalteng_2025-10-13.csv": rincian_minggu(0),
+    "kalteng_2025-10-20.csv": rincian_minggu(1),
+}
+
+
+@pytest.fixture
+def url(tmp_path, monkeypatch) -> str:
+    u = f"duckdb://{tmp_path}/tren/mcsp.duckdb"
+    monkeypatch.setenv("MCSP_DATABASE_URL", u)
+    monkeypatch.setenv("MCSP_DUCKDB_LEPAS_DETIK", "0")
+    return u
+
+
+def baru() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.run()
+    return at
+
+
+def unggah(at: AppTest, nama: str) -> AppTest:
+    if at.title[0].value != "Data: unggah dan periksa":
+        buka(at, DATA)
+    at.file_uploader[0].set_value([(nama, MINGGU[nama], "text/csv")])
+    at.run()
+    tanpa_galat(at)
+    return at
+
+
+def polos(teks: str) -> str:
+    """Markdown-escaped page text (views.umum.aman) as a person reads it."""
+    return re.sub(r"\\(.)", r"\1", teks)
+
+
+def tanggal_snapshot(at: AppTest):
+    return next(d for d in at.date_input if d.label == "Tanggal snapshot")
+
+
+def simpan(at: AppTest) -> AppTest:
+    at.button(key="tren_simpan").click()
+    at.run()
+    tanpa_galat(at)
+    return at
+
+
+def tabel_dengan(at: AppTest, kolom: str):
+    return next(d.value for d in at.dataframe if kolom in d.value.columns)
+
+
+def dua_snapshot(at: AppTest) -> AppTest:
+    for nama in MINGGU:
+        unggah(at, nama)
+        buka(at, TREN)
+        tanpa_galat(at)
+        # the date comes from the file name
+        assert tanggal_snapshot(at).value == date.fromisoformat(nama[8:18])
+        simpan(at)
+        assert any("disimpan" in s.value for s in at.success), [s.value for s in at.success]
+    return at
+
+
+def test_simpan_daftar_tren_dan_laju(url):
+    at = baru()
+    buka(at, TREN)
+    tanpa_galat(at)
+    assert any("Belum ada data" in i.value for i in at.info)  # nothing to save yet
+    assert any("Belum ada snapshot" in i.value for i in at.info)
+    assert any(f"{url} (duckdb)" in polos(c.value) for c in at.caption)
+
+    dua_snapshot(at)
+    store = Store(url)
+    daftar = store.daftar()
+    assert daftar["tanggal"].to_list() == [date(2025, 10, 13), date(2025, 10, 20)]
+    assert daftar["nama_file"].to_list() == list(MINGGU)
+    tabel = tabel_dengan(at, "Baris rincian")
+    assert list(tabel["Tanggal"]) == ["2025-10-13", "2025-10-20"] and len(tabel) == 2
+
+    # the province (default: the only one stored): the numbers are mcsp_rules.tren's
+    riw = store.riwayat("62", tahun=2025)
+    prov = tren.indeks_provinsi(riw)
+    m = metrik(at)
+    assert m["Indeks provinsi (rata-rata pemda)"] == angka(prov["indeks"][-1], "id")
+    assert m["Snapshot terakhir"] == "20/10/2025"
+    dok = tren.dokumen(riw, "provinsi")
+    assert m["Dokumen diterima"] == f"{angka(dok['diterima'][-1], 'id', 0)} dari {angka(dok['dokumen_wajib'][-1], 'id', 0)}"
+    harap = tren.tabel_tren(riw, tahun=2025)
+    per_tanggal = tabel_dengan(at, "Dokumen wajib")
+    assert list(per_tanggal["Tanggal"]) == ["2025-10-13", "2025-10-20"]
+    assert list(per_tanggal["Diterima"]) == harap["diterima"].to_list()
+    assert [round(x, 9) for x in per_tanggal["Indeks"]] == [round(x, 9) for x in harap["indeks"].to_list()]
+    assert len(at.get("vega_lite_chart")) >= 5  # index, areas, documents, bands, most improved, projections
+
+    # most improved this week: every pemda gained three documents
+    naik = tabel_dengan(at, "Tambahan diterima")
+    assert len(naik) == 15 and set(naik["Tambahan diterima"]) == {3}
+    harap_naik = tren.paling_naik(tren.indeks_wilayah(riw), tren.dokumen(riw, "wilayah"), n=None)
+    assert list(naik["Kode"]) == harap_naik["kode_wilayah"].to_list()
+
+    # pace: the default deadline is the next 30 November; a projection and the pemda at risk are shown
+    tenggat = next(d for d in at.date_input if d.label == "Tenggat")
+    assert tenggat.value == date(2025, 11, 30)
+    laju = tren.laju_provinsi(riw, date(2025, 11, 30), target_indeks=75.0, target_dokumen=1.0, tahun=2025)
+    assert m["Proyeksi indeks 30/11/2025"] == angka(laju["proyeksi_indeks"][0], "id")
+    assert m["Dokumen/minggu untuk 720 diterima"] == angka(laju["perlu_dokumen_per_minggu"][0], "id", 1)
+    semua = tren.laju_wilayah(riw, date(2025, 11, 30), target_indeks=75.0, target_dokumen=1.0, tahun=2025)
+    n = int(semua["berisiko"].sum())
+    assert m["Pemda berisiko di Kalimantan Tengah"] == f"{n} dari 15"
+    assert n > 0 and len(tabel_dengan(at, "Perlu dokumen/minggu")) == n
+    # a later deadline and a lower target: fewer at risk
+    tenggat.set_value(date(2026, 6, 30))
+    at.number_input(key="tren_target").set_value(40.0)
+    at.run()
+    tanpa_galat(at)
+    santai = tren.laju_wilayah(riw, date(2026, 6, 30), target_indeks=40.0, target_dokumen=1.0, tahun=2025)
+    assert metrik(at)["Pemda berisiko di Kalimantan Tengah"] == f"{int(santai['berisiko'].sum())} dari 15"
+    assert int(santai["berisiko"].sum()) < n
+
+    # one pemda: its own index over time
+    at.radio(key="tren_tingkat").set_value("wilayah")
+    at.run()
+    at.selectbox(key="tren_pemda").set_value("62.03")
+    at.run()
+    tanpa_galat(at)
+    satu = tren.indeks_wilayah(store.riwayat("62.03", tingkat="wilayah", tahun=2025))
+    assert polos(at.header[0].value) == f"{satu['nama_wilayah'][0]} · 2025"
+    assert metrik(at)["Indeks (IPKD)"] == angka(satu["indeks"][-1], "id")
+
+
+def test_simpan_ulang_dikenali_dan_hapus(url):
+    at = dua_snapshot(baru())
+    # the same file again, even under another date: recognised, not stored twice
+    tanggal_snapshot(at).set_value(date(2025, 10, 27))
+    at.run()
+    simpan(at)
+    assert any("sudah tersimpan sebagai snapshot #2" in polos(i.value) for i in at.info), [i.value for i in at.info]
+    assert Store(url).daftar().height == 2
+
+    # delete: needs the confirmation first
+    at.selectbox(key="tren_hapus_id").set_value(1)
+    at.run()
+    assert at.button(key="tren_hapus").disabled
+    next(c for c in at.checkbox if c.label.startswith("Ya, hapus")).check()
+    at.run()
+    at.button(key="tren_hapus").click()
+    at.run()
+    tanpa_galat(at)
+    assert any("Snapshot #1 tanggal 13/10/2025 dihapus" in polos(s.value) for s in at.success)
+    assert Store(url).daftar()["id"].to_list() == [2]
+    assert list(tabel_dengan(at, "Baris rincian")["Tanggal"]) == ["2025-10-20"]
+    # one date left: no "most improved" yet, and the pace says it needs more snapshots
+    assert any("setidaknya dua tanggal" in c.value for c in at.caption)
+    assert not next(c for c in at.checkbox if c.label.startswith("Ya, hapus")).value
+
+
+def test_halaman_dalam_bahasa_inggris(url):
+    at = dua_snapshot(baru())
+    at.sidebar.radio(key="bahasa").set_value("en")
+    at.run()
+    tanpa_galat(at)
+    assert at.title[0].value == "Trends: progress week by week"
+    m = metrik(at)
+    assert "Province index (mean of its governments)" in m and "." in m["Province index (mean of its governments)"]
+    assert "Projected index 2025-11-30" in m
+
+
+@pytest.mark.parametrize("salah", ["postgresql://nobody:rahasia@127.0.0.1:1/x", "mysql://x/y", "berkas"])
+def test_store_tidak_dapat_dibuka(salah, tmp_path, monkeypatch):
+    if salah == "berkas":  # the database folder would have to be inside a plain file
+        (tmp_path / "bukan_folder").write_text("x")
+        salah = f"duckdb://{tmp_path}/bukan_folder/mcsp.duckdb"
+    monkeypatch.setenv("MCSP_DATABASE_URL", salah)
+    at = baru()
+    buka(at, TREN)
+    tanpa_galat(at)
+    galat = [polos(e.value) for e in at.error]
+    assert any("tidak dapat dibuka" in e for e in galat), galat
+    assert not any("rahasia" in e or "Traceback" in e for e in galat)
+    assert any("MCSP_DATABASE_URL" in polos(c.value) for c in at.caption)
+
+
+def test_grafik_tren_valid(url):
+    """Every chart of the page is valid Vega-Lite (the page skips Altair's validation for speed) and
+    renders to PNG, with and without a projection."""
+    from views import grafik, tren as halaman_tren
+
+    store = Store(url)
+    for nama, isi in MINGGU.items():
+        store.impor([(nama, isi)])
+    riw = store.riwayat("62", tahun=2025)
+    prov = tren.indeks_provinsi(riw)
+    laju = tren.laju_provinsi(riw, date(2025, 11, 30), target_indeks=75.0).row(0, named=True)
+    proyeksi = pl.DataFrame({"tanggal": [laju["tanggal_terakhir"], date(2025, 11, 30)],
+                             "indeks": [laju["indeks"], laju["proyeksi_indeks"]]})
+    wil = tren.indeks_wilayah(riw)
+    semua = [
+        halaman_tren.grafik_indeks(prov, "a", False),
+        halaman_tren.grafik_indeks(prov, "a", True, proyeksi, 75.0),
+        halaman_tren.grafik_area(tren.skor_area(riw, "provinsi"), "b", False),
+        halaman_tren.grafik_dokumen(tren.dokumen(riw, "provinsi"), "c", False),
+        halaman_tren.grafik_sebaran(tren.sebaran_kategori(wil), "d", False),
+        halaman_tren.grafik_naik(tren.paling_naik(wil, tren.dokumen(riw, "wilayah")), "e", False),
+        halaman_tren.grafik_dokumen_laju(tren.dokumen(riw, "provinsi"), laju, "f", False),
+    ]
+    for g in semua:
+        g.to_dict(validate=True)
+    png = grafik.ke_png(grafik.spesifikasi(semua[1], rapat=True))
+    assert png[:4] == b"\x89PNG" and len(png) > 5000
+    assert halaman_tren.tenggat_bawaan(date(2025, 10, 20)) == date(2025, 11, 30)
+    assert halaman_tren.tenggat_bawaan(date(2025, 12, 1)) == date(2026, 11, 30)
+
+
+def test_ringkasan_kalteng_jumlah_dokumen_yang_dilaporkan(url):
+    """A summary export (Kalimantan Tengah, October 2025: 660 required, 301 accepted) saved as a
+    snapshot: the page shows the reported document counts and the deadline of 30 November 2025."""
+    file = AKAR / "sample_data" / "ringkasan_kalteng_2025.csv"
+    at = baru()
+    at.file_uploader[0].set_value([(file.name, file.read_bytes(), "text/csv")])
+    at.run()
+    buka(at, TREN)
+    tanggal_snapshot(at).set_value(date(2025, 10, 24))
+    at.run()
+    simpan(at)
+    tanpa_galat(at)
+    # the province level sums the documents of all 15 pemda; the provincial government is one of them
+    dok = tren.dokumen(Store(url).riwayat("62"), "provinsi")
+    assert metrik(at)["Dokumen diterima"] == f"{angka(dok['diterima'][0], 'id', 0)} dari {angka(dok['dokumen_wajib'][0], 'id', 0)}"
+    at.radio(key="tren_tingkat").set_value("wilayah")
+    at.run()
+    assert at.selectbox(key="tren_pemda").value == "62"
+    m = metrik(at)
+    assert m["Dokumen diterima"] == "301 dari 660"
+    assert m["Snapshot terakhir"] == "24/10/2025"
+    assert next(d for d in at.date_input if d.label == "Tenggat").value == date(2025, 11, 30)
+    assert any("Baru satu snapshot" in polos(i.value) for i in at.info)  # one snapshot: no pace yet
+
+
+@pytest.mark.skipif(not (AKAR / "sample_data" / "rincian_nasional_2025.csv").exists(), reason="sample_data/ not generated")
+def test_contoh_nasional_mengikuti_filter_sidebar(url):
+    at = baru()
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    at.sidebar.selectbox(key="f_provinsi").set_value("62")
+    at.run()
+    at.sidebar.multiselect(key="f_pemda").set_value(["62.71"])
+    at.run()
+    buka(at, TREN)
+    simpan(at)
+    assert any("disimpan" in s.value for s in at.success)
+    # the sidebar's year, province and pemda are the defaults here
+    assert at.selectbox(key="tren_tahun").value == 2025
+    assert at.selectbox(key="tren_tahun").options == ["2025", "2024", "2023"]
+    assert at.radio(key="tren_tingkat").value == "wilayah"
+    assert at.selectbox(key="tren_provinsi").value == "62" and at.selectbox(key="tren_pemda").value == "62.71"
+    riw = Store(url).riwayat("62.71", tingkat="wilayah", tahun=2025)
+    assert metrik(at)["Indeks (IPKD)"] == angka(tren.indeks_wilayah(riw)["indeks"][0], "id")
+    # another year of the same snapshot: 2023 has its own areas
+    at.selectbox(key="tren_tahun").set_value(2023)
+    at.run()
+    tanpa_galat(at)
+    area = tabel_dengan(at, "Skor PERIZINAN")
+    assert len(area) == 1
+
+
+def test_tampilan_rapat_tanpa_tabel(url):
+    at = dua_snapshot(baru())
+    at.sidebar.toggle(key="rapat").set_value(True)
+    at.run()
+    tanpa_galat(at)
+    assert not at.dataframe and len(at.get("vega_lite_chart")) >= 6
+    assert "Pemda berisiko di Kalimantan Tengah" in metrik(at)
+    assert not any(b.key == "tren_simpan" for b in at.button)  # no bookkeeping at a meeting
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgresql"])
+def test_kode_tersimpan_kedua_backend(backend, tmp_path, request):
+    """What the page offers to choose comes from Store.kode_tersimpan, on both backends."""
+    if backend == "duckdb":
+        u = f"duckdb://{tmp_path}/kode.duckdb"
+    else:
+        import uuid
+
+        import psycopg
+
+        dasar = request.getfixturevalue("server_postgres")
+        nama = f"uji_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(f"{dasar}/postgres", autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {nama}")
+        u = f"{dasar}/{nama}"
+    store = Store(u)
+    assert store.kode_tersimpan().is_empty()
+    store.impor([("kalteng_2025-10-13.csv", MINGGU["kalteng_2025-10-13.csv"])])
+    store.impor(AKAR / "sample_data" / "ringkasan_kalteng_2025.csv", tanggal="2025-10-24")
+    k = store.kode_tersimpan()
+    assert k["kode_wilayah"].to_list() == sorted(KALTENG) and set(k["tahun"]) == {2025}
