@@ -18,11 +18,10 @@ from streamlit.testing.v1 import AppTest
 
 from mcsp_rules.format import angka
 from test_analisis import KALTENG, buat_rincian
+from test_dashboard import baru, buka, metrik, tanpa_galat
 
 AKAR = Path(__file__).resolve().parent.parent
-APP = str(AKAR / "dashboard.py")
 ADA_CONTOH = (AKAR / "sample_data" / "rincian_nasional_2025.csv").exists()
-GAGAL_UMUM = "tidak dapat diproses"
 SIM, REN, SEN = "views/simulasi.py", "views/rencana.py", "views/sensitivitas.py"
 
 
@@ -43,31 +42,9 @@ def berkas(tmp_path_factory) -> list[Path]:
     return hasil
 
 
-def baru() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.run()
-    return at
-
-
-def buka(at: AppTest, halaman: str) -> AppTest:
-    at.switch_page(halaman)
-    at.run()
-    at.run()
-    return at
-
-
-def tanpa_galat(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not [e.value for e in at.error if GAGAL_UMUM in e.value or "could not be processed" in e.value]
-
-
 def polos(teks: str) -> str:
     """Text as a person reads it: user-derived text is shown Markdown-escaped (umum.aman)."""
     return re.sub(r"\\(.)", r"\1", teks)
-
-
-def metrik(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def dengan_unggahan(berkas: list[Path]) -> AppTest:

@@ -114,7 +114,7 @@ def test_simpan_daftar_tren_dan_laju(url):
     assert daftar["tanggal"].to_list() == [date(2025, 10, 13), date(2025, 10, 20)]
     assert daftar["nama_file"].to_list() == list(MINGGU)
     tabel = tabel_dengan(at, "Baris rincian")
-    assert list(tabel["Tanggal"]) == ["2025-10-13", "2025-10-20"] and len(tabel) == 2
+    assert list(tabel["Tanggal"]) == ["13/10/2025", "20/10/2025"] and len(tabel) == 2  # dates as Indonesians write them
 
     # the province (default: the only one stored): the numbers are mcsp_rules.tren's
     riw = store.riwayat("62", tahun=2025)
@@ -126,7 +126,7 @@ def test_simpan_daftar_tren_dan_laju(url):
     assert m["Dokumen diterima"] == f"{angka(dok['diterima'][-1], 'id', 0)} dari {angka(dok['dokumen_wajib'][-1], 'id', 0)}"
     harap = tren.tabel_tren(riw, tahun=2025)
     per_tanggal = tabel_dengan(at, "Dokumen wajib")
-    assert list(per_tanggal["Tanggal"]) == ["2025-10-13", "2025-10-20"]
+    assert list(per_tanggal["Tanggal"]) == ["13/10/2025", "20/10/2025"]
     assert list(per_tanggal["Diterima"]) == harap["diterima"].to_list()
     assert [round(x, 9) for x in per_tanggal["Indeks"]] == [round(x, 9) for x in harap["indeks"].to_list()]
     assert len(at.get("vega_lite_chart")) >= 5  # index, areas, documents, bands, most improved, projections
@@ -187,7 +187,7 @@ def test_simpan_ulang_dikenali_dan_hapus(url):
     tanpa_galat(at)
     assert any("Snapshot #1 tanggal 13/10/2025 dihapus" in polos(s.value) for s in at.success)
     assert Store(url).daftar()["id"].to_list() == [2]
-    assert list(tabel_dengan(at, "Baris rincian")["Tanggal"]) == ["2025-10-20"]
+    assert list(tabel_dengan(at, "Baris rincian")["Tanggal"]) == ["20/10/2025"]
     # one date left: no "most improved" yet, and the pace says it needs more snapshots
     assert any("setidaknya dua tanggal" in c.value for c in at.caption)
     assert not next(c for c in at.checkbox if c.label.startswith("Ya, hapus")).value

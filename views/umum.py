@@ -263,7 +263,7 @@ def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, d
     else:
         tampil_layar = tampil
     # a column with no value at all (no previous year, say) is typed Null and would show "None"
-    tampil_layar = tampil_layar.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d"), pl.col(pl.Null).cast(pl.Float64))
+    tampil_layar = tampil_layar.with_columns(pl.col(pl.Date).dt.to_string("%d/%m/%Y" if bahasa() == "id" else "%Y-%m-%d"), pl.col(pl.Null).cast(pl.Float64))
     desimal_kol = [c for c, tp in tampil_layar.schema.items() if tp in (pl.Float64, pl.Float32)]
     if (desimal_kol or ribuan) and tampil_layar.height <= 3000:
         koma, titik = (",", ".") if bahasa() == "id" else (".", ",")

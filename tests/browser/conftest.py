@@ -7,14 +7,11 @@ browser is a failure."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from peladen import jalankan_streamlit
 
 AKAR = Path(__file__).resolve().parents[2]
 ARTEFAK = AKAR / "tests" / "artifacts"
@@ -29,12 +26,6 @@ def _lewati_atau_gagal(alasan: str) -> None:
     pytest.skip(alasan)
 
 
-def _port_bebas() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def artefak() -> Path:
     ARTEFAK.mkdir(parents=True, exist_ok=True)
@@ -42,40 +33,12 @@ def artefak() -> Path:
 
 
 @pytest.fixture(scope="session")
-def server_streamlit(artefak):
-    """The dashboard as a person gets it: `streamlit run dashboard.py`, headless, on localhost."""
-    port = _port_bebas()
-    log = open(artefak / "streamlit.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=AKAR, stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    batas = time.monotonic() + 90
-    try:
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit exited with {proses.returncode}; see {artefak / 'streamlit.log'}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200 and r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail("streamlit did not become healthy within 90 s")
-            time.sleep(0.3)
+def server_streamlit(artefak, tmp_path_factory):
+    """The dashboard as a person gets it, with a snapshot/scenario store of its own in a temporary
+    folder (never the user's store in ~/.local/share/mcsp)."""
+    folder = tmp_path_factory.mktemp("store")
+    with jalankan_streamlit(artefak, "streamlit.log", {"MCSP_DATABASE_URL": f"duckdb://{folder}/mcsp.duckdb"}) as url:
         yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=5)
-        log.close()
 
 
 @pytest.fixture(scope="session")

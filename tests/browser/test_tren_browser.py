@@ -5,66 +5,22 @@ against the deadline. Screenshots go to tests/artifacts/ for a person to judge."
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from peladen import jalankan_streamlit
 from test_dashboard_browser import buka, metrik, tunggu
 from test_halaman_tren import MINGGU
 
 pytestmark = pytest.mark.browser
-AKAR = Path(__file__).resolve().parents[2]
-
-
-def _port_bebas() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server_tren(artefak, tmp_path_factory):
-    """Like conftest's server_streamlit, with an isolated snapshot store."""
+    """Like conftest's server_streamlit, with a store that only this module writes to."""
     folder = tmp_path_factory.mktemp("tren_store")
-    port = _port_bebas()
-    log = open(artefak / "streamlit_tren.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-           "MCSP_DATABASE_URL": f"duckdb://{folder}/mcsp.duckdb"}
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=AKAR, stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    batas = time.monotonic() + 90
-    try:
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"streamlit exited with {proses.returncode}; see {artefak / 'streamlit_tren.log'}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200 and r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail("streamlit did not become healthy within 90 s")
-            time.sleep(0.3)
+    with jalankan_streamlit(artefak, "streamlit_tren.log", {"MCSP_DATABASE_URL": f"duckdb://{folder}/mcsp.duckdb"}) as url:
         yield url, folder
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=5)
-        log.close()
 
 
 @pytest.fixture
