@@ -151,6 +151,24 @@ class Registri:
                 return impl.plugin_name, hasil
         return None, None
 
+    def bobot_per_plugin(self, tahun: int) -> dict[str, dict[str, float]]:
+        """Every plugin's own answer to ``mcsp_bobot_area`` for the areas of ``tahun``, not only the
+        first one's: {plugin: {area: weight}}. The sensitivity page offers each as an alternative
+        weighting. A plugin that raises here was already switched off when the registry was built."""
+        hasil: dict[str, dict[str, float]] = {}
+        for th, area in sorted(self.area_tahun):
+            if th != tahun:
+                continue
+            for impl in self._impls("mcsp_bobot_area"):
+                try:
+                    b = self._panggil(impl, "mcsp_bobot_area", tahun=tahun, area=area)
+                    nilai = float(b.nilai if isinstance(b, Bobot) else b) if b is not None else None
+                except (_PluginRusak, TypeError, ValueError):
+                    continue
+                if nilai is not None and nilai > 0:
+                    hasil.setdefault(impl.plugin_name, {})[area] = nilai
+        return hasil
+
     def _semua(self, hook: str, **kw):
         for impl in self._impls(hook):
             hasil = self._panggil(impl, hook, **kw)

@@ -334,6 +334,44 @@ def test_sensitivitas_file_bobot(berkas):
     assert any("KESEHATAN" in polos(e.value) for e in at.error)
 
 
+BOBOT_PLUGIN = """
+from mcsp_rules.kit import Bobot, hookimpl
+
+@hookimpl(tryfirst=True)
+def mcsp_bobot_area(tahun, area):
+    if tahun == 2025 and area in ("PBJ", "APIP"):
+        return Bobot(2.5, "bobot usulan (uji)")
+"""
+
+
+@pytest.fixture
+def plugin_bobot(tmp_path, monkeypatch):
+    """A second weights plugin next to the built-in areas, loaded the way a contributor installs one."""
+    from mcsp_rules.plugins import registri_bawaan
+
+    folder = tmp_path / "plugin_bobot"
+    folder.mkdir()
+    (folder / "bobot_usulan.py").write_text(BOBOT_PLUGIN, encoding="utf-8")
+    monkeypatch.setenv("MCSP_PLUGINS_DIR", str(folder))
+    registri_bawaan.cache_clear()
+    yield
+    registri_bawaan.cache_clear()  # the next test gets the built-in registry again (env restored by then)
+
+
+def test_sensitivitas_bobot_dari_plugin(berkas, plugin_bobot):
+    at = buka(dengan_unggahan(berkas), SEN)
+    tanpa_galat(at)
+    pilihan = at.selectbox(key="sen_plugin")
+    assert "bobot_usulan" in pilihan.options and "area_2024_2025" in pilihan.options
+    # the proposed plugin answers first, so it is the weighting in use; the built-in one is the alternative
+    pilihan.set_value("area_2024_2025")
+    at.run()
+    tanpa_galat(at)
+    assert at.slider(key="sen_w_PBJ").value == 1.0
+    assert any("area_2024_2025" in polos(x.value) for x in at.success)
+    assert metrik(at)["Paling peka terhadap bobot"] != "–"
+
+
 # --------------------------------------------------------------------------------- national sample
 @pytest.mark.skipif(not ADA_CONTOH, reason="national sample missing")
 def test_contoh_nasional_tiga_halaman():

@@ -51,6 +51,10 @@ def test_entry_point_plugin_overrides_one_weight(folder_mini, paket_entry_point,
     assert info["bobot_resmi"].sumber == "entry point" and info["bobot_resmi"].aktif
     assert r.get(2024, "AA").bobot.nilai == 3.0 and r.get(2024, "AA").bobot.sumber == "bobot resmi contoh 2024"
     assert r.get(2024, "BB").bobot.nilai == 1.0 and r.get(2024, "BB").bobot.asumsi
+    # every plugin's own weights stay visible, for the sensitivity page to compare
+    per_plugin = r.bobot_per_plugin(2024)
+    assert per_plugin["bobot_resmi"] == {"AA": 3.0}
+    assert set(per_plugin["mini"]) == {"AA", "BB"} and per_plugin["mini"]["AA"] == 1.0
     data = mcsp_rules.load(tulis("r.csv", RINCIAN), registri=r)
     # AA = 100 (80×60+100×40... = (4800+4000)/100 = 88), BB = 50; index (3×88 + 50)/4
     assert mcsp_rules.score(data)["indeks"].item() == pytest.approx((3 * 88 + 50) / 4)

@@ -69,12 +69,27 @@ def _muat_file(tahun: int, bawaan: dict[str, float]) -> None:
         st.session_state["_sen_pesan"] = ("galat", f"{berkas.name}: {e.teks(bahasa())}")
 
 
-def penggeser(h: an.Hasil, tahun: int, bawaan: dict[str, float]) -> dict[str, float]:
+def _pakai_plugin(bawaan: dict[str, float], per_plugin: dict[str, dict[str, float]]) -> None:
+    """Callback of the plugin choice: that plugin's weights go into the sliders (areas it does not
+    weigh keep the default)."""
+    nama = st.session_state.get("sen_plugin")
+    if not nama or nama not in per_plugin:
+        return
+    maks = max(bawaan.values()) * FAKTOR_MAKS
+    _setel({**bawaan, **{a: min(w, maks) for a, w in per_plugin[nama].items() if a in bawaan}})
+    st.session_state["_sen_pesan"] = ("sukses", t("sen_plugin_dimuat", nama=nama, n=len(per_plugin[nama])))
+
+
+def penggeser(h: an.Hasil, tahun: int, bawaan: dict[str, float],
+              per_plugin: dict[str, dict[str, float]] | None = None) -> dict[str, float]:
     nama = umum.nama_area(h, tahun)
     maks = max(bawaan.values()) * FAKTOR_MAKS
     langkah = max(bawaan.values()) / 10
     kiri, kanan = st.columns([3, 1])
     with kanan:
+        if per_plugin:
+            st.selectbox(t("sen_plugin"), [""] + sorted(per_plugin), key="sen_plugin", on_change=_pakai_plugin,
+                         args=(bawaan, per_plugin), format_func=lambda n: n or "–", help=t("sen_plugin_bantuan"))
         st.file_uploader(t("sen_file"), type=["csv"], key="sen_file", on_change=_muat_file, args=(tahun, bawaan),
                          help=t("sen_file_bantuan"))
         st.button(t("sen_reset"), key="sen_reset", on_click=_setel, args=(bawaan,), icon=":material/restart_alt:")
@@ -148,7 +163,7 @@ def halaman() -> None:
     st.caption(umum.aman(t("sen_bawaan", sumber=sumber)))
     judul = dict(an.pilihan_provinsi(h, s.tahun)).get(s.kode_provinsi, t("nasional")) if s.kode_provinsi else t("nasional")
     st.caption(umum.aman(t("sen_cakupan", wilayah=judul)))
-    pilih = penggeser(h, s.tahun, bawaan)
+    pilih = penggeser(h, s.tahun, bawaan, d.registri.bobot_per_plugin(s.tahun))
     alternatif = {(s.tahun, a): w for a, w in pilih.items() if abs(w - bawaan[a]) > 1e-12}
     try:
         hs = sensitivitas(d, alternatif, tahun=s.tahun, kode_provinsi=s.kode_provinsi,
