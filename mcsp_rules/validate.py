@@ -25,6 +25,7 @@ from .wilayah import daftar_wilayah
 INTI = "inti"  # the source label of the core's own rules
 _POS = "_pos"
 TINGKAT_GALAT, TINGKAT_PERINGATAN = "galat", "peringatan"
+_FORMAT = "_format"  # csv | xlsx, per row: some readings are only ambiguous in text files
 
 KOLOM_RINCIAN = ("tahun", "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator",
                  "nama_sub_indikator", "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi")
@@ -156,6 +157,14 @@ def _aturan_rincian(registri: Registri) -> list[Aturan]:
         _wajib("sub_indikator", "Sub-indikator", "Sub-indicator"),
         _wajib("bobot", "Bobot", "Weight"),
         _terbaca("bobot", "angka", "a number", "angka desimal, mis. 12,5"),
+        Aturan(kode="bobot_titik_ambigu", kolom="bobot", tingkat=TINGKAT_PERINGATAN,
+               # In a CSV, '1.500' may be a decimal point (1,5) or an Indonesian thousands dot (1500),
+               # and the two readings give weights a thousand times apart. XLSX numbers carry no such doubt.
+               syarat=(pl.col(_FORMAT) != "csv") | ~pl.col("_teks_bobot").str.contains(r"^\s*[-+]?\d{1,3}\.\d{3}\s*$"),
+               pesan="Bobot '{nilai}' dibaca dengan titik sebagai tanda desimal, padahal titik juga bisa berarti ribuan.",
+               message="Weight '{nilai}' is read with the dot as a decimal point, but a dot may also group thousands.",
+               saran="Jika maksudnya ribuan, tulis tanpa titik (mis. 1500); jika desimal, tulis dengan koma (mis. 1,5).",
+               fix="If you mean thousands, write it without the dot (e.g. 1500); if a decimal, use a comma (e.g. 1,5)."),
         Aturan(kode="bobot_positif", kolom="bobot", syarat=pl.col("bobot") > 0,
                pesan="Bobot {nilai} harus lebih dari 0.", message="Weight {nilai} must be greater than 0.",
                saran="Isi bobot sub-indikator sesuai ketentuan KPK.", fix="Enter the sub-indicator weight KPK sets."),
@@ -379,7 +388,7 @@ def _saran_status(t: pl.DataFrame) -> pl.DataFrame:
 
 # ------------------------------------------------------------------------------- typed frames
 def _gabung(bacaan: list[BacaanFile], kolom: Iterable[str]) -> pl.DataFrame:
-    frames = [b.frame.with_columns(pl.lit(b.nama).alias(KOLOM_FILE)) for b in bacaan]
+    frames = [b.frame.with_columns(pl.lit(b.nama).alias(KOLOM_FILE), pl.lit(b.format).alias(_FORMAT)) for b in bacaan]
     gabung = pl.concat(frames, how="diagonal_relaxed")
     tambah = [pl.lit(None, dtype=pl.String).alias(k) for k in kolom if k not in gabung.columns]
     return gabung.with_columns(tambah).with_row_index(_POS).with_columns(pl.col(_POS).cast(pl.Int64))

@@ -92,3 +92,24 @@ def test_kalteng_counts_mirror_the_article():
     # the article's own figures (98 in verification) contradict its 446: the summary row is flagged
     beda = data.laporan.temuan.filter(pl.col("kode") == "dokumen_status_cocok")
     assert beda.height == 1 and "448" in beda["pesan"][0] and "446" in beda["pesan"][0]
+
+
+def test_dot_in_a_csv_weight_is_flagged_but_an_xlsx_number_is_not(tulis, registri_mini, tmp_path):
+    """'1.500' in a CSV may mean 1,5 or 1500 (weights a thousand times apart): the row is kept as 1,5
+    and flagged. The same weight typed as a number in Excel carries no doubt and gets no warning."""
+    import xlsxwriter
+
+    csv = tulis("titik.csv", "tahun;kode_wilayah;area;sub_indikator;bobot;status\n"
+                             "2024;62;AA;AA.1.1;1.500;diterima\n2024;62;AA;AA.1.2;0,5;diterima\n")
+    xlsx = tmp_path / "titik.xlsx"
+    with xlsxwriter.Workbook(xlsx) as wb:
+        ws = wb.add_worksheet()
+        ws.write_row(0, 0, ["tahun", "kode_wilayah", "area", "sub_indikator", "bobot", "status"])
+        ws.write_row(1, 0, [2024, "62.01", "AA", "AA.1.1", 1.5, "diterima"])
+        ws.write_row(2, 0, [2024, "62.01", "AA", "AA.1.2", 0.125, "diterima"])
+    data = mcsp_rules.load([csv, xlsx], registri=registri_mini)
+    ambigu = data.laporan.temuan.filter(pl.col("kode") == "bobot_titik_ambigu")
+    assert ambigu.select("file", "baris", "nilai", "tingkat").rows() == [("titik.csv", 2, "1.500", "peringatan")]
+    assert "1500" in ambigu["saran"][0] and "ribuan" in ambigu["pesan"][0]
+    bobot = data.rincian.sort("kode_wilayah", "sub_indikator")["bobot"].to_list()
+    assert bobot == [1.5, 0.5, 1.5, 0.125]  # kept, read as a decimal point

@@ -814,6 +814,13 @@ def _ribuan_di_nilai() -> bytes:
     return ke_csv(rows, sep=";").encode()
 
 
+def _bobot_titik_ambigu() -> bytes:
+    """'1.500' in a CSV: a decimal point (1,5) or an Indonesian thousands dot (1500)? Read as 1,5 and flagged."""
+    rows = rincian()
+    rows[1]["bobot"] = "1.500"
+    return ke_csv(rows).encode()
+
+
 def _kolom_kosong_di_ujung() -> bytes:
     """Excel saves the used range: empty columns right of the data (empty headers too) and empty rows under it."""
     rows = rincian()
@@ -1018,6 +1025,8 @@ _K = [
           (Temuan(2, "nilai", "-", "nilai_format"), Temuan(6, "nilai", "85%", "nilai_format"), Temuan(10, "nilai", "N/A", "nilai_format"))),
     Kasus("ribuan_di_nilai", "ribuan.csv", _ribuan_di_nilai, 1, ("Nilai 1.234,5 di luar rentang 0–100",),
           (Temuan(2, "nilai", "1.234,5", "nilai_rentang"),)),
+    Kasus("bobot_titik_ambigu", "bobot_titik.csv", _bobot_titik_ambigu, 0, ("Bobot '1.500' dibaca dengan titik",),
+          (Temuan(3, "bobot", "1.500", "bobot_titik_ambigu", "peringatan"),)),
     Kasus("kolom_dan_baris_kosong_di_ujung", "ujung.csv", _kolom_kosong_di_ujung, 0, ()),
     Kasus("bom_dan_sep", "bom_sep.csv", _bom_dan_sep, 0, ()),
     Kasus("xlsx_header_bergabung", "bergabung.xlsx", _xlsx_header_bergabung, 1, ("di atas header dilewati", "Nilai 150"),
