@@ -3,7 +3,7 @@
     mcsp history import FILE... [--tanggal YYYY-MM-DD] [--label L]
     mcsp history list [--format teks|csv|json]
     mcsp history delete ID
-    mcsp history trend --wilayah CODE [--tingkat wilayah|provinsi] [--tahun T] [--format csv|json|xlsx] [--output P]
+    mcsp history trend [--wilayah CODE] [--tingkat wilayah|provinsi] [--tahun T] [--format csv|json|xlsx] [--output P]
     mcsp history pace --tenggat YYYY-MM-DD [--wilayah PROV] [--target-indeks 75] [--target-dokumen 1.0]
 
 The store is ``MCSP_DATABASE_URL`` (``duckdb:///path/file.duckdb`` or ``postgresql://…``) or, by
@@ -103,12 +103,16 @@ def cmd_trend(args) -> int:
     from . import tren
     from .errors import MCSPError
 
-    kode = _kode(args.wilayah)
-    riw = _store(args).riwayat(kode, tingkat=args.tingkat, tahun=args.tahun)
+    kode = _kode(args.wilayah) if args.wilayah else None
+    if kode is None and args.tingkat not in (None, "nasional"):
+        raise MCSPError("--tingkat wilayah/provinsi butuh --wilayah; tanpa --wilayah trennya seluruh Indonesia.",
+                        "--tingkat wilayah/provinsi needs --wilayah; without --wilayah the trend is all of Indonesia.")
+    riw = _store(args).riwayat(kode, tingkat="nasional" if kode is None else args.tingkat, tahun=args.tahun)
     if riw.kosong:
-        raise MCSPError(f"belum ada snapshot yang memuat wilayah {kode}" + (f" tahun {args.tahun}" if args.tahun else "")
+        siapa_id, siapa_en = (f"wilayah {kode}", f"region {kode}") if kode else ("data", "data")
+        raise MCSPError(f"belum ada snapshot yang memuat {siapa_id}" + (f" tahun {args.tahun}" if args.tahun else "")
                         + "; simpan dulu dengan `mcsp history import`.",
-                        f"no snapshot holds region {kode}" + (f" for {args.tahun}" if args.tahun else "")
+                        f"no snapshot holds {siapa_en}" + (f" for {args.tahun}" if args.tahun else "")
                         + " yet; store one with `mcsp history import`.")
     _keluaran(tren.tabel_tren(riw, args.bobot, tahun=args.tahun), args)
     return 0
@@ -177,8 +181,8 @@ def daftarkan(sub, dengan_file) -> None:
     d.set_defaults(fungsi=cmd_delete)
 
     t = hs.add_parser("trend", help="satu baris per tanggal snapshot: indeks, skor area, dokumen")
-    t.add_argument("--wilayah", required=True, help="kode pemda (62.03) atau provinsi (62)")
-    t.add_argument("--tingkat", choices=("wilayah", "provinsi"),
+    t.add_argument("--wilayah", help="kode pemda (62.03) atau provinsi (62); tanpa ini: seluruh Indonesia")
+    t.add_argument("--tingkat", choices=("wilayah", "provinsi", "nasional"),
                    help="untuk kode provinsi: provinsi = rata-rata pemdanya (bawaan), wilayah = pemerintah provinsinya saja")
     t.add_argument("--tahun", type=int, help="tahun data (bawaan: tahun terakhir)")
     t.add_argument("--bobot", help="file CSV bobot area (kolom tahun, area, bobot)")

@@ -738,7 +738,8 @@ class Store:
     def riwayat(self, kode: str | None = None, *, tingkat: str | None = None, tahun: int | None = None,
                 registri: "Registri | None" = None) -> "Riwayat":
         """The history behind the trend functions (mcsp_rules.tren) for one pemda (``tingkat="wilayah"``),
-        a province (``"provinsi"``: all its pemda) or the whole country (``kode=None``); a two-digit code
+        a province (``"provinsi"``: all its pemda) or the whole country (``kode=None``; with
+        ``tingkat="nasional"`` the country is aggregated as one unit); a two-digit code
         means the province unless ``tingkat`` says otherwise. Per snapshot: each pemda's index and document
         counts (with the plugins' weights), reported document counts of summary exports, and, loaded
         when first used, area scores. Snapshots not yet scored by the current plugins and weights are
@@ -895,9 +896,12 @@ def _gabung_nama_file(s: pl.Series) -> pl.Series:
 
 
 def _tingkat(kode: str | None, tingkat: str | None) -> str:
-    if tingkat not in (None, "wilayah", "provinsi"):
-        raise MCSPError(f"tingkat harus wilayah atau provinsi, bukan '{tingkat}'.",
-                        f"the level must be wilayah or provinsi, not '{tingkat}'.")
+    if tingkat not in (None, "wilayah", "provinsi", "nasional"):
+        raise MCSPError(f"tingkat harus wilayah, provinsi atau nasional, bukan '{tingkat}'.",
+                        f"the level must be wilayah, provinsi or nasional, not '{tingkat}'.")
+    if tingkat == "nasional" and kode is not None:
+        raise MCSPError("tingkat nasional mencakup seluruh Indonesia; jangan beri kode wilayah.",
+                        "the national level covers all of Indonesia; give no region code.")
     if kode is None:
         return "provinsi" if tingkat is None else tingkat
     if tingkat == "provinsi" and "." in kode:

@@ -26,6 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KOLOM_DOKUMEN = ("dokumen_wajib", "dokumen_diunggah", "belum_diunggah", "proses_verifikasi", "perlu_perbaikan", "diterima")
 TIDAK_LENGKAP = "Tidak lengkap"
+# The whole country as one aggregate unit, shaped like a province so every province function serves it
+# (no Kemendagri province code is 00).
+KODE_NASIONAL, NAMA_NASIONAL = "00", "Indonesia"
 _PEMISAH = "|"
 
 Bobot = "Mapping[tuple[int, str], float] | str | Path | None"
@@ -48,7 +51,9 @@ class Riwayat:
         self.dokumen_ringkasan = dokumen_ringkasan
         self.registri = registri
         self.kode = kode
-        self.tingkat = tingkat  # "wilayah": one pemda; "provinsi": pemda of a province (or all, kode None)
+        # "wilayah": one pemda; "provinsi": pemda of a province (or all, kode None); "nasional": all pemda,
+        # aggregated as one unit
+        self.tingkat = tingkat
         self._area = area
         self._muat_area = muat_area
 
@@ -93,6 +98,14 @@ def _pisah(kolom: str, nama: tuple[str, str], tipe: tuple) -> list[pl.Expr]:
             ke(bagian.struct.field("field_1"), tipe[1]).alias(nama[1])]
 
 
+def _satu_unit(frame: pl.DataFrame, tingkat: str) -> pl.DataFrame:
+    """For the national level, every pemda belongs to one unit (KODE_NASIONAL) before aggregating."""
+    if tingkat != "nasional":
+        return frame
+    return frame.with_columns(pl.lit(KODE_NASIONAL).alias("kode_provinsi"),
+                              *([pl.lit(NAMA_NASIONAL).alias("provinsi")] if "provinsi" in frame.columns else []))
+
+
 def _bobot(registri: "Registri", bobot) -> pl.DataFrame:
     if isinstance(bobot, (str, Path)):
         bobot = skor.baca_file_bobot(bobot)
@@ -130,11 +143,14 @@ def indeks_wilayah(riw: Riwayat, bobot: Bobot = None) -> pl.DataFrame:
     )
 
 
-def indeks_provinsi(riw: Riwayat, bobot: Bobot = None, *, wilayah: pl.DataFrame | None = None) -> pl.DataFrame:
+def indeks_provinsi(riw: Riwayat, bobot: Bobot = None, *, wilayah: pl.DataFrame | None = None,
+                    nasional: bool = False) -> pl.DataFrame:
     """One row per date and province: the mean index of its pemda with a complete index (skor.tabel_provinsi):
-    tanggal, tahun, kode_provinsi, provinsi, indeks, kategori, jumlah_pemda, jumlah_tidak_lengkap."""
+    tanggal, tahun, kode_provinsi, provinsi, indeks, kategori, jumlah_pemda, jumlah_tidak_lengkap.
+    ``nasional``: one row per date for the whole country (kode_provinsi KODE_NASIONAL, the mean of every pemda)."""
     wilayah = indeks_wilayah(riw, bobot) if wilayah is None else wilayah
-    masuk = wilayah.with_columns(_gabung("tanggal", "kode_provinsi").alias("kode_provinsi"))
+    masuk = _satu_unit(wilayah, "nasional" if nasional else "provinsi")
+    masuk = masuk.with_columns(_gabung("tanggal", "kode_provinsi").alias("kode_provinsi"))
     return (
         skor.tabel_provinsi(masuk.lazy()).collect()
         .with_columns(_pisah("kode_provinsi", ("tanggal", "kode_provinsi"), (pl.Date, pl.String)))
@@ -148,7 +164,7 @@ def indeks_provinsi(riw: Riwayat, bobot: Bobot = None, *, wilayah: pl.DataFrame 
 def skor_area(riw: Riwayat, tingkat: str | None = None) -> pl.DataFrame:
     """Area scores over time, long. ``wilayah``: tanggal, snapshot_id, tahun, kode_wilayah, area, nama, name,
     skor, sumber. ``provinsi``: tanggal, tahun, kode_provinsi, area, nama, name, skor (mean over the pemda
-    that have the area), jumlah_pemda."""
+    that have the area), jumlah_pemda. ``nasional``: as ``provinsi``, with the whole country as one unit."""
     tingkat = tingkat or riw.tingkat
     area = _terbaru(riw.area).join(_nama_area(riw.registri), on=["tahun", "area"], how="left").with_columns(
         pl.col("nama").fill_null(pl.col("area")), pl.col("name").fill_null(pl.col("area")))
@@ -156,7 +172,7 @@ def skor_area(riw: Riwayat, tingkat: str | None = None) -> pl.DataFrame:
         return area.select("tanggal", "snapshot_id", "tahun", "kode_wilayah", "area", "nama", "name", "skor",
                            "sumber").sort("tanggal", "tahun", "kode_wilayah", "area")
     return (
-        area.group_by("tanggal", "tahun", "kode_provinsi", "area", "nama", "name")
+        _satu_unit(area, tingkat).group_by("tanggal", "tahun", "kode_provinsi", "area", "nama", "name")
         .agg(pl.col("skor").mean(), pl.col("skor").is_not_null().sum().cast(pl.Int64).alias("jumlah_pemda"))
         .sort("tanggal", "tahun", "kode_provinsi", "area")
     )
@@ -165,8 +181,9 @@ def skor_area(riw: Riwayat, tingkat: str | None = None) -> pl.DataFrame:
 # --------------------------------------------------------------------------------------- documents
 def dokumen(riw: Riwayat, tingkat: str | None = None, *, per_area: bool = False) -> pl.DataFrame:
     """Required documents by status over time: counted from detail rows, or, for a pemda known only from a
-    summary export, as that export reported them (``sumber_dokumen``). Per pemda (``wilayah``) or summed
-    per province (``provinsi``, with jumlah_pemda). ``per_area`` adds the area (detail rows only)."""
+    summary export, as that export reported them (``sumber_dokumen``). Per pemda (``wilayah``), summed
+    per province (``provinsi``, with jumlah_pemda), or for the whole country as one unit (``nasional``).
+    ``per_area`` adds the area (detail rows only)."""
     tingkat = tingkat or riw.tingkat
     kunci = ["tanggal", "tahun", "kode_wilayah", "kode_provinsi"] + (["area"] if per_area else [])
     if per_area:
@@ -186,7 +203,7 @@ def dokumen(riw: Riwayat, tingkat: str | None = None, *, per_area: bool = False)
         return rinci.sort(kunci)
     kunci_p = ["tanggal", "tahun", "kode_provinsi"] + (["area"] if per_area else [])
     return (
-        rinci.group_by(kunci_p)
+        _satu_unit(rinci, tingkat).group_by(kunci_p)
         .agg(pl.col(list(KOLOM_DOKUMEN)).sum(), pl.col("kode_wilayah").n_unique().cast(pl.Int64).alias("jumlah_pemda"))
         .sort(kunci_p)
     )
@@ -373,9 +390,9 @@ def riwayat_wilayah(riw: Riwayat, bobot: Bobot = None) -> pl.DataFrame:
     return w.join(d, on=["tanggal", "tahun", "kode_wilayah"], how="full", coalesce=True).sort("tanggal", "kode_wilayah")
 
 
-def riwayat_provinsi(riw: Riwayat, bobot: Bobot = None) -> pl.DataFrame:
-    p = indeks_provinsi(riw, bobot)
-    d = dokumen(riw, "provinsi").rename({"jumlah_pemda": "jumlah_pemda_dokumen"})
+def riwayat_provinsi(riw: Riwayat, bobot: Bobot = None, *, nasional: bool = False) -> pl.DataFrame:
+    p = indeks_provinsi(riw, bobot, nasional=nasional)
+    d = dokumen(riw, "nasional" if nasional else "provinsi").rename({"jumlah_pemda": "jumlah_pemda_dokumen"})
     return p.join(d, on=["tanggal", "tahun", "kode_provinsi"], how="full", coalesce=True).sort("tanggal", "kode_provinsi")
 
 
@@ -399,11 +416,19 @@ def laju_provinsi(riw: Riwayat, tenggat: date, *, bobot: Bobot = None, **kw) -> 
         "kode_provinsi", "provinsi", pl.exclude("kode_provinsi", "provinsi"))
 
 
+def laju_nasional(riw: Riwayat, tenggat: date, *, bobot: Bobot = None, **kw) -> pl.DataFrame:
+    """``laju`` of the whole country as one unit (mean index of every pemda, summed documents): one row,
+    shaped as ``laju_provinsi``'s (kode_provinsi KODE_NASIONAL, provinsi NAMA_NASIONAL)."""
+    hasil = laju(riwayat_provinsi(riw, bobot, nasional=True), "kode_provinsi", tenggat, **kw)
+    return hasil.select("kode_provinsi", pl.lit(NAMA_NASIONAL).alias("provinsi"), pl.exclude("kode_provinsi"))
+
+
 # ----------------------------------------------------------------------------------- one-row-per-date
 def tabel_tren(riw: Riwayat, bobot: Bobot = None, *, tahun: int | None = None) -> pl.DataFrame:
     """One row per snapshot date (for ``mcsp history trend`` and downloads): the index, its band, one
     ``skor_<AREA>`` column per area and the document counts, for the pemda or province of ``riw``.
-    ``tahun`` defaults to the latest year present."""
+    ``tahun`` defaults to the latest year present. At the ``nasional`` level, the whole country is one
+    unit (kode_provinsi KODE_NASIONAL)."""
     if riw.kosong:
         return pl.DataFrame()
     tahun = tahun if tahun is not None else max(riw.tahun)
@@ -413,7 +438,7 @@ def tabel_tren(riw: Riwayat, bobot: Bobot = None, *, tahun: int | None = None) -
             "tanggal", "snapshot_id", "tahun", "kode_wilayah", "nama_wilayah", "indeks", "kategori", "lengkap")
     else:
         kunci = ["tanggal", "tahun", "kode_provinsi"]
-        utama = indeks_provinsi(riw, bobot)
+        utama = indeks_provinsi(riw, bobot, nasional=riw.tingkat == "nasional")
     area = skor_area(riw, riw.tingkat)
     lebar = (
         area.filter(pl.col("tahun") == tahun)

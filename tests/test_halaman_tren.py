@@ -24,13 +24,13 @@ TREN = "views/tren.py"
 DATA = "views/data.py"
 
 
-def rincian_minggu(minggu: int, tahun: int = 2025) -> bytes:
+def rincian_minggu(minggu: int, tahun: int = 2025, kode: list[str] = KALTENG) -> bytes:
     """A Kalimantan Tengah detail export in week ``minggu``: pemda j has 10 + 3·minggu + j%5 documents
     accepted (three more each week), the rest spread over the other statuses."""
     r = mcsp_rules.registri_bawaan()
     sub = [(at.kode, ind.kode, s.kode, s.bobot) for at in r.areas(tahun) for ind in at.area.indikator for s in ind.sub]
     rows = []
-    for j, k in enumerate(KALTENG):
+    for j, k in enumerate(kode):
         batas = 10 + 3 * minggu + j % 5
         for i, (area, ind, s, bobot) in enumerate(sub):
             status = "diterima" if i < batas else ("belum diunggah", "proses verifikasi", "perlu perbaikan")[i % 3]
@@ -300,6 +300,42 @@ def test_contoh_nasional_mengikuti_filter_sidebar(url):
     tanpa_galat(at)
     area = tabel_dengan(at, "Skor PERIZINAN")
     assert len(area) == 1
+
+
+def test_tingkat_nasional(url):
+    """With two provinces stored, the page opens on the whole country: the mean index of every pemda,
+    all their documents, and the pemda at risk across provinces, as mcsp_rules.tren computes them."""
+    store = Store(url)
+    jateng = ["33", "33.01", "33.02", "33.71"]
+    for m, tanggal in enumerate(["2025-10-13", "2025-10-20"]):
+        store.impor([(f"kalteng_{tanggal}.csv", rincian_minggu(m)),
+                     (f"jateng_{tanggal}.csv", rincian_minggu(2 * m, kode=jateng))], tanggal=tanggal)
+    at = baru()
+    buka(at, TREN)
+    tanpa_galat(at)
+    assert at.radio(key="tren_tingkat").value == "nasional"
+    assert not any(s.key == "tren_provinsi" for s in at.selectbox)  # no province to choose for the country
+    assert polos(at.header[0].value) == "Indonesia · 2025"
+    riw = store.riwayat(None, tingkat="nasional", tahun=2025)
+    negeri = tren.indeks_provinsi(riw, nasional=True)
+    m = metrik(at)
+    assert m["Indeks nasional (rata-rata semua pemda)"] == angka(negeri["indeks"][-1], "id")
+    dok = tren.dokumen(riw, "nasional")
+    assert m["Dokumen diterima"] == f"{angka(dok['diterima'][-1], 'id', 0)} dari {angka(dok['dokumen_wajib'][-1], 'id', 0)}"
+    assert dok["dokumen_wajib"][-1] == 48 * 19
+    semua = tren.laju_wilayah(riw, date(2025, 11, 30), target_indeks=75.0, target_dokumen=1.0, tahun=2025)
+    assert m["Pemda berisiko di Indonesia"] == f"{int(semua['berisiko'].sum())} dari 19"
+    assert set(tabel_dengan(at, "Perlu dokumen/minggu")["Provinsi"]) <= {"Kalimantan Tengah", "Jawa Tengah"}
+    naik = tabel_dengan(at, "Tambahan diterima")  # Jawa Tengah's pemda gained six documents, Kalteng's three
+    assert len(naik) == 19 and list(naik["Tambahan diterima"][:4]) == [6] * 4
+    # the province level still works from here
+    at.radio(key="tren_tingkat").set_value("provinsi")
+    at.run()
+    at.selectbox(key="tren_provinsi").set_value("33")
+    at.run()
+    tanpa_galat(at)
+    assert polos(at.header[0].value) == "Jawa Tengah · 2025"
+    assert metrik(at)["Pemda berisiko di Jawa Tengah"].endswith("dari 4")
 
 
 def test_tampilan_rapat_tanpa_tabel(url):

@@ -192,6 +192,18 @@ def test_trend_equals_score_on_the_same_file(url):
     baris = tren.tabel_tren(store.riwayat("62"), bobot)
     dari_score = mcsp_rules.score(data, "provinsi", bobot=bobot).filter(pl.col("provinsi") == "Kalimantan Tengah")
     assert baris.height == 1 and abs(baris["indeks"][0] - dari_score["indeks"][0]) < 1e-9
+    # The whole country as one unit: the mean index of every pemda with a complete index, every area's
+    # mean, and the documents of all 552 pemda summed.
+    nasional = tren.tabel_tren(store.riwayat(None, tingkat="nasional"))
+    semua = mcsp_rules.score(data, "wilayah")
+    assert nasional.height == 1 and nasional["kode_provinsi"][0] == tren.KODE_NASIONAL
+    assert nasional["indeks"][0] == pytest.approx(semua["indeks"].mean(), abs=1e-9)
+    assert nasional["jumlah_pemda"][0] == semua["indeks"].is_not_null().sum()
+    area = mcsp_rules.score(data, "area").group_by("area").agg(pl.col("skor").mean())
+    for a, skor in area.iter_rows():
+        assert nasional[f"skor_{a}"][0] == pytest.approx(skor, abs=1e-9)
+    total = hitung_dokumen(data.rincian.lazy()).collect()
+    assert nasional.select("dokumen_wajib", "diterima").row(0) == (total["dokumen_wajib"].sum(), total["diterima"].sum())
 
 
 def test_trend_over_weekly_snapshots_and_pace(url, mingguan):
@@ -235,6 +247,12 @@ def test_trend_over_weekly_snapshots_and_pace(url, mingguan):
     assert set(santai["status"]) == {"sesuai_jalur"} and not santai["berisiko"].any()
     provinsi = tren.laju_provinsi(prov, tenggat, target_indeks=40.0, target_dokumen=None)
     assert provinsi.height == 1 and provinsi["provinsi"][0] == "Kalimantan Tengah"
+    # Only Kalimantan Tengah is stored, so the country's pace is that province's.
+    negeri = tren.laju_nasional(store.riwayat(None, tingkat="nasional"), tenggat, target_indeks=40.0, target_dokumen=None)
+    assert negeri.height == 1 and negeri["provinsi"][0] == tren.NAMA_NASIONAL
+    for k in ("indeks", "laju_indeks_per_minggu", "diterima", "laju_dokumen_per_minggu"):
+        assert negeri[k][0] == pytest.approx(provinsi[k][0], abs=1e-9), k
+    assert negeri["status"][0] == provinsi["status"][0]
 
 
 def test_snapshots_of_one_date_from_separate_province_files(url, tmp_path):
@@ -246,6 +264,11 @@ def test_snapshots_of_one_date_from_separate_province_files(url, tmp_path):
     store.impor(_tulis(tmp_path / "jateng.csv", _baris_rincian(0, JATENG)), tanggal=tanggal)
     wil = tren.indeks_wilayah(store.riwayat(None))
     assert wil.height == 15 + 4 and wil["tanggal"].n_unique() == 1
+    negeri = tren.indeks_provinsi(store.riwayat(None, tingkat="nasional"), nasional=True)
+    assert negeri.height == 1 and negeri["jumlah_pemda"][0] == 19
+    assert negeri["indeks"][0] == pytest.approx(wil["indeks"].mean(), abs=1e-9)
+    with pytest.raises(MCSPError, match="seluruh Indonesia"):
+        store.riwayat("62", tingkat="nasional")
     koreksi = _tulis(tmp_path / "kalteng_koreksi.csv", _baris_rincian(2, KALTENG))
     store.impor(koreksi, tanggal=tanggal)
     wil = tren.indeks_wilayah(store.riwayat(None))
@@ -380,6 +403,8 @@ def test_history_command(url, mingguan, tmp_path):
     assert tabel["jumlah_pemda"].to_list() == [15] * 3 and "skor_PBJ" in tabel.columns
     satu = pl.read_json(mcsp(url, "history", "trend", "--wilayah", "62.71", "--format", "json").stdout.encode())
     assert satu.height == 3 and satu["kode_wilayah"].to_list() == ["62.71"] * 3
+    negeri = pl.read_json(mcsp(url, "history", "trend", "--format", "json").stdout.encode())  # no --wilayah
+    assert negeri["kode_provinsi"].to_list() == ["00"] * 3 and negeri["indeks"].to_list() == tabel["indeks"].to_list()
     pace = mcsp(url, "history", "pace", "--tenggat", "2024-11-30", "--wilayah", "62")
     assert pace.returncode == 0 and "15 dari 15 berisiko" in pace.stderr
     assert mcsp(url, "history", "delete", 2).returncode == 0
@@ -395,7 +420,8 @@ def test_history_command_errors_are_one_sentence(tmp_path, mingguan):
     for args, kata in ((("history", "trend", "--wilayah", "99.99"), "99.99"),
                        (("history", "import", tmp_path / "tidak_ada.csv", "--tanggal", "2024-10-07"), "tidak_ada.csv"),
                        (("history", "import", mingguan[0], "--tanggal", "30/11/2024"), "YYYY-MM-DD"),
-                       (("history", "pace", "--tenggat", "2024-11-30", "--target-dokumen", "90"), "0 dan 1")):
+                       (("history", "pace", "--tenggat", "2024-11-30", "--target-dokumen", "90"), "0 dan 1"),
+                       (("history", "trend", "--tingkat", "provinsi"), "--wilayah")):
         salah = mcsp(url, *args)
         assert salah.returncode == 2 and kata in salah.stderr, salah.stderr
         assert "Traceback" not in salah.stderr and salah.stderr.strip().count("\n") == 0

@@ -46,6 +46,13 @@ def tenggat_bawaan(terakhir: date | None) -> date:
     return calon if calon >= dasar else date(dasar.year + 1, 11, 30)
 
 
+def nama_cakupan(riw_p, wil: pl.DataFrame) -> str:
+    """Whose pemda a list covers: the province's name, or Indonesia for the whole country."""
+    if riw_p.tingkat == "nasional" or riw_p.kode is None:
+        return tren.NAMA_NASIONAL
+    return wil["provinsi"].drop_nulls().first() or riw_p.kode
+
+
 def pesan_galat(e: MCSPError) -> None:
     st.error(umum.aman(e.teks(bahasa())), icon=":material/error:")
 
@@ -168,11 +175,16 @@ def pilih_cakupan(store: Store) -> tuple[int, str, str, str] | None:
     tahun = c[0].selectbox(t("tahun"), tahun_opsi, key="tren_tahun")
     ada = ada.filter(pl.col("tahun") == tahun)
 
-    nama_tingkat = {"provinsi": t("tren_tingkat_provinsi"), "wilayah": t("tren_tingkat_pemda")}
+    nama_tingkat = {"nasional": t("tren_tingkat_nasional"), "provinsi": t("tren_tingkat_provinsi"),
+                    "wilayah": t("tren_tingkat_pemda")}
     if st.session_state.get("tren_tingkat") not in nama_tingkat:
-        st.session_state["tren_tingkat"] = "wilayah" if s.pemda else "provinsi"
+        # the sidebar's pemda or province; otherwise the country, unless the store holds a single province
+        satu_provinsi = s.kode_provinsi or ada["kode_provinsi"].n_unique() == 1
+        st.session_state["tren_tingkat"] = "wilayah" if s.pemda else ("provinsi" if satu_provinsi else "nasional")
     tingkat = c[1].radio(t("tren_tingkat"), list(nama_tingkat), key="tren_tingkat", horizontal=True,
                          format_func=lambda k: nama_tingkat.get(k, k))
+    if tingkat == "nasional":
+        return tahun, tingkat, "", ""
 
     prov = ada.select("kode_provinsi", "provinsi").unique().sort("kode_provinsi")
     nama_prov = dict(prov.rows())
@@ -370,8 +382,8 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
         utama = tren.indeks_wilayah(riw).filter(pl.col("tahun") == tahun)
         judul_indeks = t("indeks")
     else:
-        utama = tren.indeks_provinsi(riw).filter(pl.col("tahun") == tahun)
-        judul_indeks = t("tren_indeks_prov")
+        utama = tren.indeks_provinsi(riw, nasional=tingkat == "nasional").filter(pl.col("tahun") == tahun)
+        judul_indeks = t("tren_indeks_nasional" if tingkat == "nasional" else "tren_indeks_prov")
     dok = tren.dokumen(riw, tingkat).filter(pl.col("tahun") == tahun)
     if utama.is_empty() and dok.is_empty():
         st.info(umum.aman(t("tren_tidak_ada", nama=nama, tahun=tahun)))
@@ -432,7 +444,7 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
 
     # bands over time: the province's pemda per band, and every change of band
     wil = tren.indeks_wilayah(riw).filter(pl.col("tahun") == tahun)
-    if tingkat == "provinsi" and wil.height:
+    if tingkat != "wilayah" and wil.height:
         umum.grafik(grafik_sebaran(tren.sebaran_kategori(wil), f"{t('per_kategori')} — {nama}", rapat),
                     f"tren_kategori_{kode}_{tahun}", kunci="tren_sebaran")
     st.subheader(t("tren_ubah_kategori"))
@@ -457,7 +469,7 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
 
 
 def bagian_naik(riw_p, tahun: int) -> None:
-    """Who improved most since the previous snapshot, among the province's pemda."""
+    """Who improved most since the previous snapshot, among the province's pemda (or the country's)."""
     rapat = umum.rapat()
     wil = tren.indeks_wilayah(riw_p).filter(pl.col("tahun") == tahun)
     naik = tren.paling_naik(wil, tren.dokumen(riw_p, "wilayah"), n=None, tahun=tahun)
@@ -467,7 +479,7 @@ def bagian_naik(riw_p, tahun: int) -> None:
         return
     r = naik.row(0, named=True)
     st.caption(umum.aman(t("tren_naik_antara", dari=tgl(r["tanggal_sebelum"]), ke=tgl(r["tanggal"]),
-                           prov=wil["provinsi"].drop_nulls().first() or "–")))
+                           prov=nama_cakupan(riw_p, wil))))
     atas = naik.filter(pl.col("perubahan").is_not_null()).head(N_NAIK)
     if atas.height:
         umum.grafik(grafik_naik(atas, t("tren_naik_grafik", n=atas.height), rapat), "paling_naik", kunci="tren_naik")
@@ -504,6 +516,8 @@ def bagian_laju(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str, kode
     try:
         if tingkat == "wilayah":
             satu = tren.laju_wilayah(riw, tenggat, **kw).filter(pl.col("kode_wilayah") == kode)
+        elif tingkat == "nasional":
+            satu = tren.laju_nasional(riw, tenggat, **kw)
         else:
             satu = tren.laju_provinsi(riw, tenggat, **kw).filter(pl.col("kode_provinsi") == kode)
         semua = tren.laju_wilayah(riw_p, tenggat, **kw)
@@ -558,8 +572,7 @@ def bagian_laju(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str, kode
     # the province's pemda that will miss the target at their current pace
     st.subheader(t("tren_berisiko_judul"))
     risiko = semua.filter(pl.col("berisiko"))
-    nama_prov = daftar_wilayah().filter(pl.col("kode_wilayah") == kode_prov)["provinsi"]
-    st.metric(t("tren_berisiko_n", prov=nama_prov[0] if nama_prov.len() else kode_prov),
+    st.metric(t("tren_berisiko_n", prov=nama_cakupan(riw_p, semua)),
               t("dari", a=umum.fmt(risiko.height, 0), b=umum.fmt(semua.height, 0)), border=True)
     if risiko.is_empty():
         st.success(t("tren_berisiko_kosong"))
@@ -569,11 +582,12 @@ def bagian_laju(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str, kode
         return
     label_status = {k: t(f"tren_s_{k}") for k in STATUS_LAJU}
     tabel = risiko.select(
-        "kode_wilayah", "nama_wilayah", pl.col("status").replace_strict(label_status, default=pl.col("status")),
+        "kode_wilayah", "nama_wilayah", *(["provinsi"] if tingkat == "nasional" else []), pl.col("status").replace_strict(label_status, default=pl.col("status")),
         "indeks", "proyeksi_indeks", "laju_indeks_per_minggu", "diterima", "dokumen_wajib", "proyeksi_diterima",
         "laju_dokumen_per_minggu", "perlu_dokumen_per_minggu", "perlu_dokumen_per_minggu_target_indeks")
-    umum.tabel(tabel, f"berisiko_{kode_prov}_{tenggat.isoformat()}", {
-        "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "status": t("k_status"),
+    umum.tabel(tabel, f"berisiko_{kode_prov or 'nasional'}_{tenggat.isoformat()}", {
+        "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "provinsi": t("k_provinsi"),
+        "status": t("k_status"),
         "indeks": t("k_indeks"), "proyeksi_indeks": t("tren_k_proyeksi_indeks"),
         "laju_indeks_per_minggu": t("tren_k_laju_indeks"), "diterima": t("tren_k_diterima"),
         "dokumen_wajib": t("k_dok_jumlah"), "proyeksi_diterima": t("tren_k_proyeksi_dok"),
@@ -600,15 +614,20 @@ def halaman() -> None:
         return
     tahun, tingkat, kode_prov, kode_pemda = pilihan
     try:
-        riw_p = store.riwayat(kode_prov, tingkat="provinsi", tahun=tahun)
-        riw = riw_p if tingkat == "provinsi" else store.riwayat(kode_pemda, tingkat="wilayah", tahun=tahun)
+        if tingkat == "nasional":
+            riw_p = store.riwayat(None, tingkat="nasional", tahun=tahun)
+        else:
+            riw_p = store.riwayat(kode_prov, tingkat="provinsi", tahun=tahun)
+        riw = riw_p if tingkat != "wilayah" else store.riwayat(kode_pemda, tingkat="wilayah", tahun=tahun)
     except MCSPError as e:
         pesan_galat(e)
         return
     wilayah = daftar_wilayah()
-    kode = kode_prov if tingkat == "provinsi" else kode_pemda
+    kode = {"nasional": tren.KODE_NASIONAL, "provinsi": kode_prov}.get(tingkat, kode_pemda)
     baris = wilayah.filter(pl.col("kode_wilayah") == kode)
-    if tingkat == "provinsi":
+    if tingkat == "nasional":
+        nama = tren.NAMA_NASIONAL
+    elif tingkat == "provinsi":
         nama = baris["provinsi"][0] if baris.height else kode
     else:
         nama = baris["nama_wilayah"][0] if baris.height else kode
