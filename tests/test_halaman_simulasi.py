@@ -306,9 +306,13 @@ def test_sensitivitas_penggeser(berkas):
     tanpa_galat(at)
     assert at.title[0].value == "Sensitivitas bobot area 2025"
     assert any("Bobot masih sama" in i.value for i in at.info)
+    porsi = next(c.value for c in at.caption if c.value.startswith("Porsi tiap area"))
+    assert porsi.count("12,5%") == 8  # eight equal areas, written as Indonesians write it
     at.slider(key="sen_w_PBJ").set_value(4.0)
     at.run()
     tanpa_galat(at)
+    porsi = next(c.value for c in at.caption if c.value.startswith("Porsi tiap area"))
+    assert "36,4%" in porsi and porsi.count("9,1%") == 7  # 4 of 11 (= 4 + 7 × 1)
     m = metrik(at)
     assert m["Paling peka terhadap bobot"] != "–"
     assert any("paling peka" in x.value for x in at.text)

@@ -469,6 +469,7 @@ TEKS: dict[str, tuple[str, str]] = {
     "sen_file": ("File bobot (CSV: tahun, area, bobot)", "Weights file (CSV: tahun, area, bobot)"),
     "sen_file_bantuan": ("Bobot tahun ini dari file dipasang ke penggeser.", "This year's weights from the file are set on the sliders."),
     "sen_file_dimuat": ("Bobot {n} area dimuat dari file.", "Weights of {n} areas loaded from the file."),
+    "sen_porsi": ("Porsi tiap area dalam indeks: {daftar}", "Each area's share of the index: {daftar}"),
     "sen_reset": ("Kembali ke bobot bawaan", "Back to the default weights"),
     "sen_plugin": ("Bobot dari plugin", "Weights from a plugin"),
     "sen_plugin_bantuan": ("Setiap plugin yang memberi bobot area untuk tahun ini; memilihnya memindahkan penggeser ke bobot itu.",
