@@ -285,7 +285,8 @@ def grafik_area(area: pl.DataFrame, judul: str, rapat: bool):
         x=_sumbu_x(),
         y=alt.Y("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
         color=alt.Color(f"{kol}:N", title=t("k_area"), scale=alt.Scale(scheme="tableau10"),
-                        legend=alt.Legend(orient="bottom", columns=3, labelLimit=260)),
+                        # two columns: a half-width chart cuts longer area names at three
+                        legend=alt.Legend(orient="bottom", columns=3 if rapat else 2, labelLimit=260)),
         tooltip=[alt.Tooltip("tanggal_teks:N", title=t("k_tanggal")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
                  alt.Tooltip("teks:N", title=t("skor"))],
     ).properties(title=judul, height=380 if rapat else 280)
@@ -380,10 +381,12 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
     s = umum.saring()
     if tingkat == "wilayah":
         utama = tren.indeks_wilayah(riw).filter(pl.col("tahun") == tahun)
-        judul_indeks = t("indeks")
+        judul_indeks = label_indeks = t("indeks")
     else:
         utama = tren.indeks_provinsi(riw, nasional=tingkat == "nasional").filter(pl.col("tahun") == tahun)
         judul_indeks = t("tren_indeks_nasional" if tingkat == "nasional" else "tren_indeks_prov")
+        # the metric box is narrow: a short label, the full description as its help
+        label_indeks = t("tren_indeks_nasional_pendek" if tingkat == "nasional" else "tren_indeks_prov_pendek")
     dok = tren.dokumen(riw, tingkat).filter(pl.col("tahun") == tahun)
     if utama.is_empty() and dok.is_empty():
         st.info(umum.aman(t("tren_tidak_ada", nama=nama, tahun=tahun)))
@@ -400,13 +403,17 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
         if utama.height >= 2 and akhir["indeks"] is not None and utama["indeks"][-2] is not None:
             beda = akhir["indeks"] - utama["indeks"][-2]
             delta = ("+" if beda > 0 else "") + umum.fmt(beda) + " " + t("tren_vs_sebelum", tanggal=tgl(utama["tanggal"][-2]))
-        c[0].metric(judul_indeks, umum.fmt(akhir["indeks"]), delta=delta, border=True)
+        c[0].metric(label_indeks, umum.fmt(akhir["indeks"]), delta=delta, border=True,
+                    help=None if label_indeks == judul_indeks else judul_indeks)
         c[1].metric(t("kategori"), umum.label_kategori(akhir["kategori"]), border=True)
         c[3].metric(t("tren_terakhir"), tgl(akhir["tanggal"]), border=True)
     if dok.height:
         d_akhir = dok.filter(pl.col("tanggal") == dok["tanggal"].max()).select(pl.col("diterima", "dokumen_wajib").sum())
         diterima, wajib = d_akhir.row(0)
-        c[2].metric(t("dok_diterima"), t("dari", a=umum.fmt(diterima, 0), b=umum.fmt(wajib, 0)), border=True)
+        # "11.829 dari 26.436" does not fit a quarter of the page: the count, and its share underneath
+        c[2].metric(t("dok_diterima"), umum.fmt(diterima, 0), border=True, delta_color="off", delta_arrow="off",
+                    delta=t("tren_dari_wajib", p=umum.fmt(100 * diterima / wajib if wajib else None, 1),
+                            b=umum.fmt(wajib, 0)))
 
     if utama.height:
         umum.grafik(grafik_indeks(utama, f"{judul_indeks} — {nama} {tahun}", rapat),
@@ -431,7 +438,8 @@ def bagian_tren(riw, riw_p, tahun: int, tingkat: str, nama: str, kode: str) -> t
         tabel = tren.tabel_tren(riw, tahun=tahun)
         if tabel.height:
             st.markdown(f"**{umum.aman(t('tren_tabel'))}**")
-            tabel = tabel.drop([k for k in ("snapshot_id", "tahun", "lengkap") if k in tabel.columns])
+            buang = ("snapshot_id", "tahun", "lengkap") + (("kode_provinsi", "provinsi") if tingkat == "nasional" else ())
+            tabel = tabel.drop([k for k in buang if k in tabel.columns])
             tabel = tabel.with_columns(grafik.label_kategori_expr()) if "kategori" in tabel.columns else tabel
             tabel = tabel.rename({c: f"{t('k_skor')} {c[5:]}" for c in tabel.columns if c.startswith("skor_")})
             umum.tabel(tabel, f"tren_{kode}_{tahun}", {
