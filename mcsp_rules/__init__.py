@@ -3,6 +3,8 @@
     import mcsp_rules
     data = mcsp_rules.load(["jateng.csv", "kalteng.xlsx"])   # frames plus the validation report
     mcsp_rules.score(data, level="wilayah")                  # one row per pemda and year
+    mcsp_rules.simulate(data, "skenario.json").tabel()       # a what-if, as `mcsp simulate` prints it
+    mcsp_rules.plan(data, "62.03", target=75).tabel()        # the least-effort checklist, as `mcsp plan`
 
 The dashboard, the ``mcsp`` command and notebooks all go through these functions.
 """
@@ -20,7 +22,8 @@ from .errors import FileTidakTerbaca, MCSPError
 from .limits import BATAS, Batas
 from .plugins import Registri, registri_bawaan
 
-__all__ = ["Data", "MCSPError", "FileTidakTerbaca", "load", "score", "bobot_dipakai", "Registri", "registri_bawaan"]
+__all__ = ["Data", "MCSPError", "FileTidakTerbaca", "load", "score", "simulate", "plan", "bobot_dipakai", "Registri",
+           "registri_bawaan"]
 
 LEVEL = ("wilayah", "area", "provinsi")
 KOLOM_LEVEL = {
@@ -122,3 +125,27 @@ def score(
     if level == "wilayah":
         return wilayah.select(KOLOM_LEVEL["wilayah"]).sort("tahun", "kode_wilayah").collect()
     return skor.tabel_provinsi(wilayah).select(KOLOM_LEVEL["provinsi"]).sort("tahun", "provinsi").collect()
+
+
+def simulate(data: Data, skenario) -> "simulasi.HasilSimulasi":  # noqa: F821
+    """Run a what-if scenario: a ``simulasi.Skenario``, its JSON text or dict, or the path of a scenario
+    file (docs/skenario.md). ``.tabel()`` of the result is what ``mcsp simulate`` prints."""
+    from .simulasi import Skenario, baca_skenario, simulasi
+
+    if isinstance(skenario, Path) or (isinstance(skenario, str) and not skenario.lstrip().startswith("{")):
+        skenario = baca_skenario(skenario)
+    elif isinstance(skenario, (str, bytes)):
+        skenario = Skenario.dari_json(skenario)
+    elif isinstance(skenario, Mapping):
+        skenario = Skenario.dari_dict(skenario)
+    return simulasi(data, skenario)
+
+
+def plan(data: Data, kode_wilayah: str | None = None, **kw) -> "rencana.Rencana":  # noqa: F821
+    """The exact least-effort plan (an integer programme): ``plan(data, "62.03", target=75)`` or
+    ``target="Hijau"``, or ``anggaran=10`` for the best index within an effort budget; also
+    ``kode_provinsi``, ``tahun``, ``usaha`` ({status: effort}) and ``bobot``. ``.tabel()`` is what
+    ``mcsp plan`` writes, ``.item`` the checklist with names, ``.ringkasan`` the per-pemda summary."""
+    from .rencana import rencana
+
+    return rencana(data, kode_wilayah, **kw)

@@ -314,3 +314,18 @@ def test_cli_plan_usage_errors_are_one_sentence(kasus):
         assert kata in hasil.stderr and "Traceback" not in hasil.stderr and hasil.stderr.strip().count("\n") == 0
     tanpa = mcsp("plan", path, "--wilayah", "62.01")
     assert tanpa.returncode == 2 and "Traceback" not in tanpa.stderr  # argparse: --target or --budget is required
+
+
+def test_public_api_plan_is_the_exact_plan(kasus):
+    """``mcsp_rules.plan`` (the notebook entry point) gives the least effort brute force finds, and the
+    same checklist as ``mcsp plan``'s engine."""
+    rows, _, data = kasus
+    kode = mcsp_rules.score(data).sort("indeks")["kode_wilayah"][0]
+    r = mcsp_rules.plan(data, kode, target=80)
+    indeks, celah = harapan(rows, kode)
+    terkecil = brute_target(np.array([c[2] for c in celah]), np.array([c[3] for c in celah]), 80 - indeks)
+    assert r.tercapai and terkecil is not None
+    assert r.tabel()["usaha"].sum() == pytest.approx(terkecil)
+    assert r.tabel().equals(rc.rencana(data, kode, target=80).tabel())
+    hijau = mcsp_rules.plan(data, kode, target="Hijau")  # a band name is its lower bound
+    assert hijau.target == 75 and hijau.tabel()["usaha"].sum() <= r.tabel()["usaha"].sum()

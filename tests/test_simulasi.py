@@ -326,3 +326,23 @@ def test_contoh_dokumen_sah_dan_berjalan(tmp_path):
     h = simulasi(mcsp_rules.load(CONTOH_2024), sk)
     assert h.aksi["jumlah_item"].min() > 0  # every documented action does something on the sample
     assert cli["indeks_sesudah"].to_list() == pytest.approx(h.tabel()["indeks_sesudah"].to_list(), abs=1e-12)
+
+
+def test_public_api_simulate_takes_a_scenario_its_json_or_its_file(kasus, tmp_path):
+    """``mcsp_rules.simulate`` (the notebook entry point) accepts what people have at hand and gives
+    the index a hand calculation gives: every document in verification accepted (nilai 100)."""
+    rows, _, data = kasus
+    kode = pemda_dengan(rows, "proses verifikasi")
+    sk = Skenario(nama="api", kode_wilayah=kode, aksi=(Aksi("terima_verifikasi"),))
+    f = tmp_path / "api.json"
+    f.write_text(sk.ke_json(), encoding="utf-8")
+    sesudah = [{**r, "status": "diterima", "nilai": ""} if r["kode_wilayah"] == kode and r["status"] == "proses verifikasi"
+               else r for r in rows]
+    harap = simulasi(data, sk).tabel()
+    for bentuk in (sk, sk.ke_json(), sk.ke_dict(), f, str(f)):
+        tabel = mcsp_rules.simulate(data, bentuk).tabel()
+        assert tabel.equals(harap), type(bentuk)
+        assert tabel["indeks_sesudah"][0] == pytest.approx(indeks(sesudah, kode), abs=1e-9)
+        assert tabel["indeks_sebelum"][0] == pytest.approx(indeks(rows, kode), abs=1e-9)
+    with pytest.raises(MCSPError, match="tidak bisa dibaca"):
+        mcsp_rules.simulate(data, tmp_path / "tidak_ada.json")
