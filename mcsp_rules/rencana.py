@@ -277,28 +277,37 @@ def _per_pemda(expr: pl.Expr, syarat: pl.Expr) -> pl.Expr:
     return expr.filter(syarat).first().over("kode_wilayah")
 
 
+def _prefiks_rakus() -> list[pl.Expr]:
+    """Per pemda, along the greedy order: position, gain and effort so far (both bounds start here)."""
+    return [
+        pl.int_range(pl.len()).over("kode_wilayah").alias("_pos"),
+        pl.col("kenaikan").cum_sum().over("kode_wilayah").alias("_cg"),
+        pl.col("usaha").cum_sum().over("kode_wilayah").alias("_cc"),
+    ]
+
+
+def _item_kritis(kritis: pl.Expr) -> list[pl.Expr]:
+    """The critical item of each pemda (where ``kritis`` holds): its position, the gain and effort of
+    the prefix before it, and its own effort and gain."""
+    return [
+        _per_pemda(pl.col("_pos"), kritis).alias("_kp"),
+        _per_pemda(pl.col("_cg") - pl.col("kenaikan"), kritis).alias("_kpg"),
+        _per_pemda(pl.col("_cc") - pl.col("usaha"), kritis).alias("_kpc"),
+        _per_pemda(pl.col("usaha"), kritis).alias("_kc"),
+        _per_pemda(pl.col("kenaikan"), kritis).alias("_kg"),
+    ]
+
+
 def _rencana_target(gaps: pl.DataFrame, pemda: pl.DataFrame, skala: int | None) -> tuple[pl.Series, pl.DataFrame]:
     """Least effort reaching the target, for every pemda. Returns (ids of chosen gaps, method per pemda)."""
     g = (
         gaps.select("_id", "kode_wilayah", "usaha", "kenaikan")
         .join(pemda.select("kode_wilayah", "_perlu"), on="kode_wilayah", how="left")
-        .with_columns(
-            pl.int_range(pl.len()).over("kode_wilayah").alias("_pos"),
-            pl.col("kenaikan").cum_sum().over("kode_wilayah").alias("_cg"),
-            pl.col("usaha").cum_sum().over("kode_wilayah").alias("_cc"),
-            pl.col("kenaikan").sum().over("kode_wilayah").alias("_total"),
-        )
+        .with_columns(*_prefiks_rakus(), pl.col("kenaikan").sum().over("kode_wilayah").alias("_total"))
     )
     # the critical item: the first at which the greedy prefix reaches the target
     kritis = (pl.col("_cg") >= pl.col("_perlu")) & (pl.col("_cg") - pl.col("kenaikan") < pl.col("_perlu"))
-    g = g.with_columns(
-        _per_pemda(pl.col("_pos"), kritis).alias("_kp"),
-        _per_pemda(pl.col("_cg") - pl.col("kenaikan"), kritis).alias("_kpg"),
-        _per_pemda(pl.col("_cc") - pl.col("usaha"), kritis).alias("_kpc"),
-        _per_pemda(pl.col("_cg"), kritis).alias("_kcg"),
-        _per_pemda(pl.col("usaha"), kritis).alias("_kc"),
-        _per_pemda(pl.col("kenaikan"), kritis).alias("_kg"),
-    ).with_columns(
+    g = g.with_columns(*_item_kritis(kritis), _per_pemda(pl.col("_cg"), kritis).alias("_kcg")).with_columns(
         # the linear relaxation's optimum: prefix plus a fraction of the critical item
         _bulat_atas(pl.col("_kpc") + pl.col("_kc") * (pl.col("_perlu") - pl.col("_kpg")) / pl.col("_kg"), skala).alias("_lb"),
         (pl.col("_kpc") + pl.col("_kc")).alias("_h1"),
@@ -372,20 +381,10 @@ def _rencana_anggaran(gaps: pl.DataFrame, pemda: pl.DataFrame, anggaran: float, 
     """Highest index within ``anggaran`` effort, for every pemda."""
     batas = anggaran if skala is None else float(np.floor((anggaran + 1e-9) * skala) / skala)
     g = gaps.select("_id", "kode_wilayah", "usaha", "kenaikan").with_columns(
-        pl.int_range(pl.len()).over("kode_wilayah").alias("_pos"),
-        pl.col("kenaikan").cum_sum().over("kode_wilayah").alias("_cg"),
-        pl.col("usaha").cum_sum().over("kode_wilayah").alias("_cc"),
-        pl.col("usaha").sum().over("kode_wilayah").alias("_ctotal"),
-    )
+        *_prefiks_rakus(), pl.col("usaha").sum().over("kode_wilayah").alias("_ctotal"))
     # greedy by gain per effort: the prefix that fits, then the best later item that still fits
     kritis = (pl.col("_cc") > batas + 1e-9) & (pl.col("_cc") - pl.col("usaha") <= batas + 1e-9)
-    g = g.with_columns(
-        _per_pemda(pl.col("_pos"), kritis).alias("_kp"),
-        _per_pemda(pl.col("_cg") - pl.col("kenaikan"), kritis).alias("_kpg"),
-        _per_pemda(pl.col("_cc") - pl.col("usaha"), kritis).alias("_kpc"),
-        _per_pemda(pl.col("usaha"), kritis).alias("_kc"),
-        _per_pemda(pl.col("kenaikan"), kritis).alias("_kg"),
-    ).with_columns(
+    g = g.with_columns(*_item_kritis(kritis)).with_columns(
         (pl.col("_kpg") + pl.col("_kg") * (batas - pl.col("_kpc")) / pl.col("_kc")).alias("_ub"),
         pl.col("kenaikan").filter((pl.col("_pos") > pl.col("_kp")) & (pl.col("usaha") <= batas - pl.col("_kpc") + 1e-9))
         .max().over("kode_wilayah").fill_null(0.0).alias("_g2"),
