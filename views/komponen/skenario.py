@@ -54,42 +54,39 @@ def pilih_lingkup(h: an.Hasil, tahun: int, awalan: str) -> tuple[str | None, str
                            horizontal=True)
     with kanan:
         if lingkup == "pemda":
-            pilihan = an.pilihan_pemda(h, an.Saring(tahun=tahun))
-            nama = dict(pilihan)
-            opsi = [k for k, _ in pilihan]
-            if not opsi:
-                return None, None
-            w = f"_w_{awalan}_pemda"
-            nilai = st.session_state.get(w)
-            for calon in (st.session_state.get(f"{awalan}_pemda"), *s.pemda, st.session_state.get("pemda_profil")):
-                if nilai in nama:
-                    break
-                nilai = calon
-            if nilai not in nama:
+            def terendah(opsi: list[str]) -> str:
                 # a useful start: the pemda with the lowest index in the sidebar's province (or country)
                 prov = an.saring_wilayah(h, an.Saring(tahun=tahun, kode_provinsi=s.kode_provinsi)).drop_nulls("indeks")
-                nilai = prov.sort("indeks", "kode_wilayah")["kode_wilayah"][0] if prov.height else opsi[0]
-            st.session_state[w] = nilai
-            kode = st.selectbox(t("pilih_pemda"), opsi, key=w, format_func=lambda k: nama.get(k, k))
-            st.session_state[f"{awalan}_pemda"] = kode
+                return prov.sort("indeks", "kode_wilayah")["kode_wilayah"][0] if prov.height else opsi[0]
+
+            kode = _pilih_lestari(t("pilih_pemda"), an.pilihan_pemda(h, an.Saring(tahun=tahun)), f"{awalan}_pemda",
+                                  (*s.pemda, st.session_state.get("pemda_profil")), terendah)
             return kode, None
-        pilihan = an.pilihan_provinsi(h, tahun)
-        nama = dict(pilihan)
-        opsi = [k for k, _ in pilihan]
-        if not opsi:
-            return None, None
-        w = f"_w_{awalan}_prov"
-        nilai = st.session_state.get(w)
-        for calon in (st.session_state.get(f"{awalan}_prov"), s.kode_provinsi):
-            if nilai in nama:
-                break
-            nilai = calon
-        if nilai not in nama:
-            nilai = opsi[0]
-        st.session_state[w] = nilai
-        kode = st.selectbox(t("provinsi"), opsi, key=w, format_func=lambda k: nama.get(k, k))
-        st.session_state[f"{awalan}_prov"] = kode
+        kode = _pilih_lestari(t("provinsi"), an.pilihan_provinsi(h, tahun), f"{awalan}_prov", (s.kode_provinsi,),
+                              lambda opsi: opsi[0])
         return None, kode
+
+
+def _pilih_lestari(label: str, pilihan: list[tuple[str, str]], kunci: str, calon: tuple, bawaan) -> str | None:
+    """A selectbox whose choice is also kept under ``kunci``, outside the widget (key ``_w_{kunci}``),
+    whose state Streamlit drops while another page is shown. Its value: the widget's own, else the kept
+    one, else the first of ``calon`` that is an option, else ``bawaan(options)``. None without options."""
+    nama = dict(pilihan)
+    opsi = [k for k, _ in pilihan]
+    if not opsi:
+        return None
+    w = f"_w_{kunci}"
+    nilai = st.session_state.get(w)
+    for c in (st.session_state.get(kunci), *calon):
+        if nilai in nama:
+            break
+        nilai = c
+    if nilai not in nama:
+        nilai = bawaan(opsi)
+    st.session_state[w] = nilai
+    kode = st.selectbox(label, opsi, key=w, format_func=lambda k: nama.get(k, k))
+    st.session_state[kunci] = kode
+    return kode
 
 
 def catatan_bobot(h: an.Hasil, tahun: int, bobot_sendiri: dict | None = None) -> None:
