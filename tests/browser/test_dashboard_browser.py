@@ -35,6 +35,13 @@ def buka(page, nama: str) -> None:
     tunggu(page)
 
 
+def unggah_csv(page, nama: str, isi: bytes, batas: float = 90_000, batas_tunggu: float = 60_000) -> None:
+    """Upload one CSV through the Data page's file input and wait for its validation report."""
+    page.locator('input[type="file"]').set_input_files([{"name": nama, "mimeType": "text/csv", "buffer": isi}])
+    page.get_by_test_id("stMetricLabel").get_by_text("Baris dibaca", exact=True).wait_for(timeout=batas)
+    tunggu(page, batas_tunggu)
+
+
 def pilih_banyak(page, label: str, opsi: str) -> None:
     kotak = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label)
     kotak.locator("input").click()
@@ -116,11 +123,7 @@ def test_bahasa_inggris(halaman, artefak):
     page = halaman
     page.get_by_role("heading", name="Data: unggah dan periksa").wait_for(timeout=60_000)
     tunggu(page)
-    page.locator('input[type="file"]').set_input_files([
-        {"name": "kalteng_2025.csv", "mimeType": "text/csv", "buffer": buat_rincian(2025, KALTENG, seed=4).encode()},
-    ])
-    page.get_by_test_id("stMetricLabel").get_by_text("Baris dibaca", exact=True).wait_for(timeout=90_000)
-    tunggu(page)
+    unggah_csv(page, "kalteng_2025.csv", buat_rincian(2025, KALTENG, seed=4).encode())
     page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
     tunggu(page)
     buka(page, "Overview")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from test_analisis import buat_rincian
-from test_dashboard_browser import buka, metrik, tunggu
+from test_dashboard_browser import buka, metrik, tunggu, unggah_csv
 
 pytestmark = pytest.mark.browser
 
@@ -26,13 +26,6 @@ def _sesi(chromium, url: str):
     return konteks, page
 
 
-def _unggah(page, isi: str) -> None:
-    page.locator('input[type="file"]').set_input_files(
-        [{"name": "data.csv", "mimeType": "text/csv", "buffer": isi.encode("utf-8")}])
-    page.get_by_test_id("stMetricLabel").get_by_text("Baris dibaca", exact=True).wait_for(timeout=120_000)
-    tunggu(page, 120_000)
-
-
 def _yang_terlihat(page) -> str:
     """Page text plus the cells of every table (glide-data-grid mirrors visible cells in the DOM)."""
     sel = page.locator('[data-testid="stDataFrame"] td').all_inner_texts()
@@ -45,8 +38,9 @@ def test_dua_sesi_tidak_saling_melihat(chromium, server_streamlit, artefak):
     ka, a = _sesi(chromium, server_streamlit)
     kb, b = _sesi(chromium, server_streamlit)
     try:
-        _unggah(a, a_teks)
-        _unggah(b, b_teks)
+        # the same file name in both sessions
+        unggah_csv(a, "data.csv", a_teks.encode("utf-8"), 120_000, 120_000)
+        unggah_csv(b, "data.csv", b_teks.encode("utf-8"), 120_000, 120_000)
         # Data: each session's own counts, under the same file name
         assert metrik(a, "Baris dibaca") == f"{baris_a:,}".replace(",", ".")
         assert metrik(b, "Baris dibaca") == f"{baris_b:,}".replace(",", ".")

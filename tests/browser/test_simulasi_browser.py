@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from test_analisis import KALTENG, buat_rincian
-from test_dashboard_browser import buka, metrik, tunggu
+from test_dashboard_browser import buka, metrik, tunggu, unggah_csv
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +28,7 @@ def test_simulasi_dan_rencana_di_browser(halaman, artefak):
     page = halaman
     page.get_by_role("heading", name="Data: unggah dan periksa").wait_for(timeout=60_000)
     tunggu(page)
-    page.locator('input[type="file"]').set_input_files([
-        {"name": "kalteng_2025.csv", "mimeType": "text/csv", "buffer": buat_rincian(2025, KALTENG, seed=4).encode()},
-    ])
-    page.get_by_test_id("stMetricLabel").get_by_text("Baris dibaca", exact=True).wait_for(timeout=90_000)
-    tunggu(page)
+    unggah_csv(page, "kalteng_2025.csv", buat_rincian(2025, KALTENG, seed=4).encode())
 
     # 1. Simulasi: the default pemda is the one with the lowest index; accept what is in verification
     buka(page, "Simulasi")
