@@ -12,12 +12,11 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import mcsp_rules
 from mcsp_rules import tren
 from mcsp_rules.format import angka
 from mcsp_rules.store import Store
 from test_dashboard import AKAR, APP, buka, metrik, tanpa_galat
-from test_store import server_postgres  # noqa: F401 - the PostgreSQL fixture, for kode_tersimpan
+from test_store import baris_rincian, server_postgres  # noqa: F401 - the PostgreSQL fixture, for kode_tersimpan
 
 KALTENG = ["62"] + [f"62.{i:02d}" for i in range(1, 14)] + ["62.71"]
 TREN = "views/tren.py"
@@ -25,18 +24,9 @@ DATA = "views/data.py"
 
 
 def rincian_minggu(minggu: int, tahun: int = 2025, kode: list[str] = KALTENG) -> bytes:
-    """A Kalimantan Tengah detail export in week ``minggu``: pemda j has 10 + 3·minggu + j%5 documents
-    accepted (three more each week), the rest spread over the other statuses."""
-    r = mcsp_rules.registri_bawaan()
-    sub = [(at.kode, ind.kode, s.kode, s.bobot) for at in r.areas(tahun) for ind in at.area.indikator for s in ind.sub]
-    rows = []
-    for j, k in enumerate(kode):
-        batas = 10 + 3 * minggu + j % 5
-        for i, (area, ind, s, bobot) in enumerate(sub):
-            status = "diterima" if i < batas else ("belum diunggah", "proses verifikasi", "perlu perbaikan")[i % 3]
-            rows.append({"tahun": tahun, "kode_wilayah": k, "area": area, "indikator": ind, "sub_indikator": s,
-                         "bobot": bobot, "status": status, "nilai": (87.5 if i % 4 == 1 else None) if status == "diterima" else None})
-    return pl.DataFrame(rows).write_csv().encode("utf-8")
+    """A Kalimantan Tengah detail export in week ``minggu`` (test_store.baris_rincian: three more documents
+    accepted each week), as CSV bytes."""
+    return pl.DataFrame(baris_rincian(minggu, kode, tahun)).write_csv().encode("utf-8")
 
 
 MINGGU = {  # file name (with its date) → content

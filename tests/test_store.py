@@ -112,7 +112,7 @@ def _jumlah(url: str, tabel: str) -> int:
 
 
 # -------------------------------------------------------------------------------------- test files
-def _baris_rincian(minggu: int, kode: list[str], tahun: int = 2024) -> list[dict]:
+def baris_rincian(minggu: int, kode: list[str], tahun: int = 2024) -> list[dict]:
     """A detail export in week ``minggu``: pemda j has 10 + 3·minggu + j%5 of its 48 documents accepted
     (3 more each week), the rest spread over the other statuses."""
     r = mcsp_rules.registri_bawaan()
@@ -139,7 +139,7 @@ def _tulis(path: Path, rows: list[dict], pemisah: str = ",", koma: bool = False)
 @pytest.fixture
 def mingguan(tmp_path) -> list[Path]:
     """Four weekly Kalimantan Tengah exports (weeks 0–3)."""
-    return [_tulis(tmp_path / f"kalteng_m{m}.csv", _baris_rincian(m, KALTENG)) for m in range(4)]
+    return [_tulis(tmp_path / f"kalteng_m{m}.csv", baris_rincian(m, KALTENG)) for m in range(4)]
 
 
 def _impor_mingguan(store: Store, files: list[Path]) -> list:
@@ -153,7 +153,7 @@ def test_import_list_and_identical_reimport(url, mingguan, tmp_path):
     assert pertama.baru and pertama.snapshot.id >= 1 and pertama.snapshot.baris_rincian == 15 * 48
     assert pertama.snapshot.jumlah_pemda == 15 and pertama.snapshot.tahun_data == "2024"
     # The same rows in another order, with ';' and a decimal comma: the same content, recognised.
-    sama = _tulis(tmp_path / "kalteng_lagi.csv", list(reversed(_baris_rincian(0, KALTENG))), pemisah=";", koma=True)
+    sama = _tulis(tmp_path / "kalteng_lagi.csv", list(reversed(baris_rincian(0, KALTENG))), pemisah=";", koma=True)
     ulang = store.impor(sama, tanggal="2024-10-14")
     assert not ulang.baru and ulang.snapshot.id == pertama.snapshot.id
     assert "sudah tersimpan sebagai snapshot #" in ulang.teks("id") and "already stored" in ulang.teks("en")
@@ -260,8 +260,8 @@ def test_snapshots_of_one_date_from_separate_province_files(url, tmp_path):
     import of the same date for a pemda supersedes the earlier one."""
     store = Store(url)
     tanggal = date(2024, 10, 7)
-    store.impor(_tulis(tmp_path / "kalteng.csv", _baris_rincian(0, KALTENG)), tanggal=tanggal)
-    store.impor(_tulis(tmp_path / "jateng.csv", _baris_rincian(0, JATENG)), tanggal=tanggal)
+    store.impor(_tulis(tmp_path / "kalteng.csv", baris_rincian(0, KALTENG)), tanggal=tanggal)
+    store.impor(_tulis(tmp_path / "jateng.csv", baris_rincian(0, JATENG)), tanggal=tanggal)
     wil = tren.indeks_wilayah(store.riwayat(None))
     assert wil.height == 15 + 4 and wil["tanggal"].n_unique() == 1
     negeri = tren.indeks_provinsi(store.riwayat(None, tingkat="nasional"), nasional=True)
@@ -269,7 +269,7 @@ def test_snapshots_of_one_date_from_separate_province_files(url, tmp_path):
     assert negeri["indeks"][0] == pytest.approx(wil["indeks"].mean(), abs=1e-9)
     with pytest.raises(MCSPError, match="seluruh Indonesia"):
         store.riwayat("62", tingkat="nasional")
-    koreksi = _tulis(tmp_path / "kalteng_koreksi.csv", _baris_rincian(2, KALTENG))
+    koreksi = _tulis(tmp_path / "kalteng_koreksi.csv", baris_rincian(2, KALTENG))
     store.impor(koreksi, tanggal=tanggal)
     wil = tren.indeks_wilayah(store.riwayat(None))
     diharap = mcsp_rules.score(mcsp_rules.load(koreksi)).filter(pl.col("kode_wilayah") == "62.03")["indeks"][0]
