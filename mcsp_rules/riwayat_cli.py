@@ -3,7 +3,7 @@
     mcsp history import FILE... [--tanggal YYYY-MM-DD] [--label L]
     mcsp history list [--format teks|csv|json]
     mcsp history delete ID
-    mcsp history trend [--wilayah CODE] [--tingkat wilayah|provinsi] [--tahun T] [--format csv|json|xlsx] [--output P]
+    mcsp history trend [--wilayah CODE] [--tingkat wilayah|provinsi|nasional] [--tahun T] [--format csv|json|xlsx] [--output P]
     mcsp history pace --tenggat YYYY-MM-DD [--wilayah PROV] [--target-indeks 75] [--target-dokumen 1.0]
 
 The store is ``MCSP_DATABASE_URL`` (``duckdb:///path/file.duckdb`` or ``postgresql://…``) or, by
@@ -183,7 +183,8 @@ def daftarkan(sub, dengan_file) -> None:
     t = hs.add_parser("trend", help="satu baris per tanggal snapshot: indeks, skor area, dokumen")
     t.add_argument("--wilayah", help="kode pemda (62.03) atau provinsi (62); tanpa ini: seluruh Indonesia")
     t.add_argument("--tingkat", choices=("wilayah", "provinsi", "nasional"),
-                   help="untuk kode provinsi: provinsi = rata-rata pemdanya (bawaan), wilayah = pemerintah provinsinya saja")
+                   help="untuk kode provinsi: provinsi = rata-rata pemdanya (bawaan), wilayah = pemerintah provinsinya saja; "
+                        "nasional = seluruh Indonesia sebagai satu (bawaan tanpa --wilayah)")
     t.add_argument("--tahun", type=int, help="tahun data (bawaan: tahun terakhir)")
     t.add_argument("--bobot", help="file CSV bobot area (kolom tahun, area, bobot)")
     t.add_argument("--format", choices=("csv", "json", "xlsx"), default="csv")
