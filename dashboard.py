@@ -1,7 +1,7 @@
 """The IPKD dashboard: `streamlit run dashboard.py`.
 
 Entry point only: page setup, language, the sidebar filters (built once here so they persist across
-pages) and navigation over the pages in views/ (one file per page; add a page by adding a file and
+pages) and navigation over the pages in tampilan/halaman/ (one file per page; add a page by adding a file and
 one line in HALAMAN). Pages arrange widgets and charts and call mcsp_rules; no scoring happens here.
 """
 
@@ -11,20 +11,20 @@ import streamlit as st
 
 st.set_page_config(page_title="IPKD — MCP/MCSP", page_icon="📊", layout="wide")
 
-from views import umum  # noqa: E402
-from views.teks import BAHASA, NAMA_BAHASA, t  # noqa: E402
+from tampilan.komponen import umum  # noqa: E402
+from tampilan.komponen.teks import BAHASA, NAMA_BAHASA, t  # noqa: E402
 
 # (file, text key, icon, url path); the first page is the default one
 HALAMAN = (
-    ("views/data.py", "hal_data", ":material/upload_file:", "data"),
-    ("views/ringkasan.py", "hal_ringkasan", ":material/dashboard:", "ringkasan"),
-    ("views/profil.py", "hal_profil", ":material/location_city:", "profil"),
-    ("views/tren.py", "hal_tren", ":material/timeline:", "tren"),
-    ("views/bandingkan.py", "hal_bandingkan", ":material/compare_arrows:", "bandingkan"),
-    ("views/simulasi.py", "hal_simulasi", ":material/science:", "simulasi"),
-    ("views/rencana.py", "hal_rencana", ":material/checklist:", "rencana"),
-    ("views/sensitivitas.py", "hal_sensitivitas", ":material/tune:", "sensitivitas"),
-    ("views/aturan.py", "hal_aturan", ":material/rule:", "aturan"),
+    ("tampilan/halaman/data.py", "hal_data", ":material/upload_file:", "data"),
+    ("tampilan/halaman/ringkasan.py", "hal_ringkasan", ":material/dashboard:", "ringkasan"),
+    ("tampilan/halaman/profil.py", "hal_profil", ":material/location_city:", "profil"),
+    ("tampilan/halaman/tren.py", "hal_tren", ":material/timeline:", "tren"),
+    ("tampilan/halaman/bandingkan.py", "hal_bandingkan", ":material/compare_arrows:", "bandingkan"),
+    ("tampilan/halaman/simulasi.py", "hal_simulasi", ":material/science:", "simulasi"),
+    ("tampilan/halaman/rencana.py", "hal_rencana", ":material/checklist:", "rencana"),
+    ("tampilan/halaman/sensitivitas.py", "hal_sensitivitas", ":material/tune:", "sensitivitas"),
+    ("tampilan/halaman/aturan.py", "hal_aturan", ":material/rule:", "aturan"),
 )
 
 

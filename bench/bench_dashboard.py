@@ -31,7 +31,7 @@ PERUBAHAN = (
     ("hanya kabupaten", "f_jenis", ["kabupaten"]),
     ("semua jenis lagi", "f_jenis", []),
 )
-HALAMAN = ("views/ringkasan.py", "views/profil.py", "views/bandingkan.py")
+HALAMAN = ("tampilan/halaman/ringkasan.py", "tampilan/halaman/profil.py", "tampilan/halaman/bandingkan.py")
 
 
 def siapkan() -> AppTest:

@@ -28,9 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mcsp_rules  # noqa: E402
-from mcsp_rules.rencana import rencana  # noqa: E402
-from mcsp_rules.sensitivitas import sensitivitas  # noqa: E402
-from mcsp_rules.simulasi import Aksi, Skenario, dasar, simulasi  # noqa: E402
+from mcsp_rules.perencanaan.rencana import rencana  # noqa: E402
+from mcsp_rules.perencanaan.sensitivitas import sensitivitas  # noqa: E402
+from mcsp_rules.perencanaan.simulasi import dasar, simulasi  # noqa: E402
+from mcsp_rules.perencanaan.skenario import Aksi, Skenario  # noqa: E402
 
 FILE = ROOT / "sample_data" / "rincian_nasional_2024.csv"
 PEMDA = "62.03"  # Kabupaten Kapuas

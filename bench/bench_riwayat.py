@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 import mcsp_rules  # noqa: E402
 from mcsp_rules import Data, tren  # noqa: E402
-from mcsp_rules.store import Store  # noqa: E402
+from mcsp_rules.riwayat.store import Store  # noqa: E402
 from mcsp_rules.wilayah import daftar_wilayah  # noqa: E402
 
 BASIS = {2023: "rincian_nasional_2023.xlsx", 2024: "rincian_nasional_2024.csv", 2025: "rincian_nasional_2025.csv"}

@@ -1,15 +1,17 @@
-"""The region list (Kemendagri codes, ODbL; see sample_data/wilayah/SOURCE.md): province and kind of
+"""The region list (Kemendagri codes, ODbL; see mcsp_rules/data/wilayah/SOURCE.md): province and kind of
 every pemda come from its code, never from what an export claims."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 import polars as pl
 
-FOLDER_WILAYAH = Path(__file__).resolve().parent.parent / "sample_data" / "wilayah"
-JENIS_PEMDA = ("provinsi", "kabupaten", "kota")
+from mcsp_rules.model import JENIS_PEMDA  # noqa: F401 — the kinds this list assigns
+
+# Package data, read through importlib.resources so an installed wheel finds it as the checkout does.
+DATA_WILAYAH = resources.files("mcsp_rules") / "data" / "wilayah"
 
 
 def _rapikan(nama: pl.Expr) -> pl.Expr:
@@ -20,9 +22,9 @@ def _rapikan(nama: pl.Expr) -> pl.Expr:
 @lru_cache(maxsize=1)
 def daftar_wilayah() -> pl.DataFrame:
     """kode_wilayah, nama_wilayah, kode_provinsi, provinsi, jenis_pemda for all 552 pemda."""
-    prov = pl.read_csv(FOLDER_WILAYAH / "provinces.csv", schema={"code": pl.String, "name": pl.String})
+    prov = pl.read_csv((DATA_WILAYAH / "provinces.csv").read_bytes(), schema={"code": pl.String, "name": pl.String})
     kab = pl.read_csv(
-        FOLDER_WILAYAH / "regencies.csv",
+        (DATA_WILAYAH / "regencies.csv").read_bytes(),
         schema={"code": pl.String, "province_code": pl.String, "name": pl.String},
     )
     provinsi = prov.select(

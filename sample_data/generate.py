@@ -5,8 +5,8 @@
 The data is SYNTHETIC, not KPK data. It is shaped to look like real MCP/MCSP exports and to match the
 few published figures we have (shared/domain.md): the 2024 national area averages, Provinsi Bengkulu's
 published 2024 scores, and the Kalimantan Tengah document counts of October 2025 (lintas10.com).
-The area catalogues come from the built-in plugins (plugins/area_2023.py, plugins/area_2024_2025.py),
-the pemda from sample_data/wilayah/ (idn-area-data 3.1.2, ODbL): the outputs are a derived database
+The area catalogues come from the built-in plugins (mcsp_rules/area/area_2023.py, mcsp_rules/area/area_2024_2025.py),
+the pemda from mcsp_rules/data/wilayah/ (idn-area-data 3.1.2, ODbL): the outputs are a derived database
 and stay under the ODbL.
 
 How the numbers are made: each pemda has a latent quality (logit scale, a left-skewed distribution,

@@ -12,7 +12,7 @@ SAMPLE = ROOT / "sample_data"
 
 PLUGIN_MINI = textwrap.dedent(
     '''
-    from mcsp_rules.kit import Area, AreaPlugin, Indikator, SubIndikator
+    from mcsp_rules.plugin.kit import Area, AreaPlugin, Indikator, SubIndikator
 
     AA = Area("AA", "Area Satu", "Area One", (2024,), alias=("Satu",),
               indikator=(Indikator("AA.1", "Ind", (SubIndikator("AA.1.1", "a", 60), SubIndikator("AA.1.2", "b", 40))),))
@@ -38,9 +38,9 @@ def folder_mini(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def registri_mini(folder_mini):
-    from mcsp_rules.plugins import Registri
+    from mcsp_rules.plugin.registri import Registri
 
-    return Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    return Registri.muat(folder=[folder_mini], pakai_entry_point=False, bawaan=False)
 
 
 HEADER = "tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai"

@@ -21,11 +21,11 @@ APP = str(AKAR / "dashboard.py")
 CONTOH = AKAR / "sample_data"
 ADA_CONTOH = (CONTOH / "rincian_nasional_2024.csv").exists() and (CONTOH / "rincian_nasional_2025.csv").exists()
 HALAMAN = {
-    "views/data.py": "Data: unggah dan periksa",
-    "views/ringkasan.py": "Ringkasan",
-    "views/profil.py": "Profil wilayah",
-    "views/bandingkan.py": "Bandingkan pemda",
-    "views/aturan.py": "Aturan",
+    "tampilan/halaman/data.py": "Data: unggah dan periksa",
+    "tampilan/halaman/ringkasan.py": "Ringkasan",
+    "tampilan/halaman/profil.py": "Profil wilayah",
+    "tampilan/halaman/bandingkan.py": "Bandingkan pemda",
+    "tampilan/halaman/aturan.py": "Aturan",
 }
 GAGAL_UMUM = "tidak dapat diproses"
 
@@ -72,15 +72,15 @@ def csv_kalteng() -> list[tuple[str, bytes]]:
 def test_tanpa_data_setiap_halaman_memandu_ke_data():
     at = baru()
     tanpa_galat(at)
-    assert at.title[0].value == HALAMAN["views/data.py"]
+    assert at.title[0].value == HALAMAN["tampilan/halaman/data.py"]
     assert at.file_uploader[0].accept_multiple_files
     assert set(at.file_uploader[0].allowed_type) == {".csv", ".xlsx"}
     assert "50 MB" in at.file_uploader[0].label
-    for h in ("views/ringkasan.py", "views/profil.py", "views/bandingkan.py"):
+    for h in ("tampilan/halaman/ringkasan.py", "tampilan/halaman/profil.py", "tampilan/halaman/bandingkan.py"):
         buka(at, h)
         tanpa_galat(at)
         assert any("Belum ada data" in i.value for i in at.info)
-    buka(at, "views/aturan.py")
+    buka(at, "tampilan/halaman/aturan.py")
     tanpa_galat(at)
     assert any("Tahun yang didukung" in x.value for x in at.text)
     assert at.dataframe, "the rules page lists plugins and areas without any data loaded"
@@ -115,7 +115,7 @@ def test_unggah_laporan_validasi(csv_kalteng):
 
 def test_unggah_semua_halaman(csv_kalteng):
     at = unggah(baru(), csv_kalteng)
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     tanpa_galat(at)
     assert at.title[0].value == "Ringkasan 2025"
     m = metrik(at)
@@ -128,7 +128,7 @@ def test_unggah_semua_halaman(csv_kalteng):
     assert len(peringkat) == 15 and list(peringkat["Peringkat"])[:2] == [1, 2]
     assert set(peringkat["Kategori"]) <= {"Merah", "Kuning", "Biru", "Hijau"}
 
-    buka(at, "views/profil.py")
+    buka(at, "tampilan/halaman/profil.py")
     tanpa_galat(at)
     m = metrik(at)
     assert re.fullmatch(r"\d{1,3},\d\d", m["Indeks (IPKD)"])
@@ -142,7 +142,7 @@ def test_unggah_semua_halaman(csv_kalteng):
     at.run()
     assert at.header[0].value == "Kota Palangkaraya"
 
-    buka(at, "views/bandingkan.py")
+    buka(at, "tampilan/halaman/bandingkan.py")
     tanpa_galat(at)
     # starts with the profile's pemda against the best of its province
     awal = at.multiselect(key="_w_banding").value
@@ -157,7 +157,7 @@ def test_unggah_semua_halaman(csv_kalteng):
     lebar = next(d.value for d in at.dataframe if "Kota Palangkaraya" in d.value.columns)
     assert len(lebar) == 8
 
-    buka(at, "views/aturan.py")
+    buka(at, "tampilan/halaman/aturan.py")
     tanpa_galat(at)
     assert any("2024, 2025" in x.value for x in at.text)
 
@@ -167,19 +167,19 @@ def test_filter_bertahan_antar_halaman(csv_kalteng):
     at.sidebar.selectbox(key="f_tahun").set_value(2024)
     at.sidebar.multiselect(key="f_jenis").set_value(["kabupaten"])
     at.run()
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     assert at.title[0].value == "Ringkasan 2024"
     assert metrik(at)["Jumlah pemda"] == "13"
-    buka(at, "views/profil.py")
+    buka(at, "tampilan/halaman/profil.py")
     assert at.sidebar.selectbox(key="f_tahun").value == 2024
     assert at.sidebar.multiselect(key="f_jenis").value == ["kabupaten"]
     assert at.selectbox(key="_w_profil").value.startswith("62.0")  # only kabupaten are offered
     at.sidebar.multiselect(key="f_pemda").set_value(["62.05"])
     at.run()
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     assert metrik(at)["Jumlah pemda"] == "1"
     assert "Indeks (IPKD)" in metrik(at)  # one pemda: its own index, not a mean
-    buka(at, "views/profil.py")
+    buka(at, "tampilan/halaman/profil.py")
     assert at.header[0].value == "Kabupaten Barito Utara"
     at.sidebar.multiselect(key="f_area").set_value(["PBJ"])
     at.run()
@@ -190,7 +190,7 @@ def test_filter_bertahan_antar_halaman(csv_kalteng):
 
 def test_bahasa_inggris_dan_angka(csv_kalteng):
     at = unggah(baru(), csv_kalteng)
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     indeks_id = metrik(at)["Rata-rata indeks"]
     at.sidebar.radio(key="bahasa").set_value("en")
     at.run()
@@ -200,7 +200,7 @@ def test_bahasa_inggris_dan_angka(csv_kalteng):
     assert m["Mean index"] == indeks_id.replace(",", ".")
     assert m["Category"] in {"Red", "Yellow", "Blue", "Green"}
     assert at.sidebar.selectbox(key="f_tahun").label == "Year"
-    buka(at, "views/data.py")
+    buka(at, "tampilan/halaman/data.py")
     assert at.title[0].value == "Data: upload and check"
     assert metrik(at)["Rows read"] == "1,443"
     temuan = next(d.value for d in at.dataframe if "How to fix" in d.value.columns)
@@ -209,13 +209,13 @@ def test_bahasa_inggris_dan_angka(csv_kalteng):
 
 def test_tampilan_rapat(csv_kalteng):
     at = unggah(baru(), csv_kalteng)
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     tabel_biasa = len(at.dataframe)
     at.sidebar.toggle(key="rapat").set_value(True)
     at.run()
     tanpa_galat(at)
     assert len(at.dataframe) < tabel_biasa and len(at.get("vega_lite_chart")) >= 6
-    buka(at, "views/profil.py")
+    buka(at, "tampilan/halaman/profil.py")
     tanpa_galat(at)
     assert "Indeks (IPKD)" in metrik(at)
 
@@ -234,7 +234,7 @@ def test_file_rusak_tanpa_traceback():
     teks = " ".join(x.value for x in at.text)
     assert "rusak.xlsx" in teks and "gambar.csv" in teks
     assert metrik(at)["Baris dipakai"] == "0"
-    for h in ("views/ringkasan.py", "views/profil.py", "views/bandingkan.py"):
+    for h in ("tampilan/halaman/ringkasan.py", "tampilan/halaman/profil.py", "tampilan/halaman/bandingkan.py"):
         buka(at, h)
         tanpa_galat(at)
         assert any("Tidak ada baris yang dapat dinilai" in w.value for w in at.warning)
@@ -276,7 +276,7 @@ def test_contoh_nasional_semua_halaman():
     assert m["Baris dibaca"] == m["Baris dipakai"]  # the sample is clean
     assert int(m["Baris dibaca"].replace(".", "")) > 70_000
     assert at.sidebar.selectbox(key="f_tahun").value == 2025
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     tanpa_galat(at)
     assert metrik(at)["Jumlah pemda"] == "552"
     assert any("indeks terendah" in c.value for c in at.caption)  # heatmap limited to the lowest 60
@@ -284,19 +284,19 @@ def test_contoh_nasional_semua_halaman():
     at.run()
     tanpa_galat(at)
     assert metrik(at)["Jumlah pemda"] == "15"
-    buka(at, "views/profil.py")
+    buka(at, "tampilan/halaman/profil.py")
     tanpa_galat(at)
     assert re.fullmatch(r"\d+ dari 552", metrik(at)["Peringkat nasional"])
-    buka(at, "views/bandingkan.py")
+    buka(at, "tampilan/halaman/bandingkan.py")
     at.multiselect(key="_w_banding").set_value(["62", "62.71"])
     at.run()
     tanpa_galat(at)
     assert len(metrik(at)) == 2
-    buka(at, "views/aturan.py")
+    buka(at, "tampilan/halaman/aturan.py")
     tanpa_galat(at)
     at.sidebar.selectbox(key="f_tahun").set_value(2023)
     at.run()
-    buka(at, "views/ringkasan.py")
+    buka(at, "tampilan/halaman/ringkasan.py")
     tanpa_galat(at)
     assert at.title[0].value == "Ringkasan 2023"
 
@@ -305,9 +305,8 @@ def test_contoh_nasional_semua_halaman():
 def test_grafik_png_dan_tabel_xlsx_netral():
     import altair as alt  # noqa: F401
 
-    from mcsp_rules.export import ke_xlsx
-    from views import grafik
-
+    from mcsp_rules.io.ekspor import ke_xlsx
+    from tampilan.komponen import grafik
     spec = grafik.spesifikasi(grafik.pita(76.15, "Indeks 2024"))
     png = grafik.ke_png(spec)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
@@ -318,15 +317,14 @@ def test_grafik_png_dan_tabel_xlsx_netral():
 
 
 def test_label_grafik_berformat_indonesia():
-    from views import grafik
-
+    from tampilan.komponen import grafik
     spec = grafik.spesifikasi(grafik.pita(76.15, "Indeks"))
     assert "76,15" in str(spec)
 
 
 # ------------------------------------------------------------------------------------ static rules
 def test_tidak_ada_html_dari_teks_pengguna():
-    sumber = [AKAR / "dashboard.py", *(AKAR / "views").glob("*.py")]
+    sumber = [AKAR / "dashboard.py", *(AKAR / "tampilan").rglob("*.py")]
     for p in sumber:
         teks = p.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in teks, p
@@ -335,7 +333,7 @@ def test_tidak_ada_html_dari_teks_pengguna():
 
 
 def test_tidak_ada_cache_untuk_unggahan():
-    umum = (AKAR / "views" / "umum.py").read_text(encoding="utf-8")
+    umum = (AKAR / "tampilan" / "komponen" / "umum.py").read_text(encoding="utf-8")
     # the only cached loaders are the sample's (same for everyone)
     for m in re.finditer(r"@st\.cache_(data|resource)[^\n]*\n(?:@[^\n]*\n)*def (\w+)", umum):
         assert "contoh" in m.group(2), m.group(2)
@@ -343,26 +341,24 @@ def test_tidak_ada_cache_untuk_unggahan():
 
 def test_halaman_tidak_saling_impor():
     """A page file renders itself when imported; importing one page from another drew the whole
-    Ringkasan inside Profil the first time Profil was opened. Shared code lives in views/umum.py,
-    views/grafik.py and views/komponen/, which render nothing on import."""
+    Ringkasan inside Profil the first time Profil was opened. Pages live in tampilan/halaman/ and
+    import only tampilan/komponen/ (shared parts that render nothing on import) and mcsp_rules."""
     import ast
 
-    halaman = {p.stem for p in (AKAR / "views").glob("*.py")} - {"__init__", "umum", "grafik", "teks"}
-    for berkas in (AKAR / "views").rglob("*.py"):  # views/komponen/ holds shared parts of several pages
+    for berkas in (AKAR / "tampilan").rglob("*.py"):
         for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
-            if isinstance(simpul, ast.ImportFrom) and (simpul.level or (simpul.module or "").startswith("views")):
-                modul = (simpul.module or "").split(".")
-                nama = {a.name for a in simpul.names} if modul in (["views"], [""]) else {modul[-1]}
+            if isinstance(simpul, ast.ImportFrom):
+                nama = [simpul.module or ""] + [f"{simpul.module}.{a.name}" for a in simpul.names]
             elif isinstance(simpul, ast.Import):
-                nama = {a.name.split(".")[-1] for a in simpul.names if a.name.startswith("views.")}
+                nama = [a.name for a in simpul.names]
             else:
                 continue
-            assert not (nama & halaman), f"{berkas.name} imports page {nama & halaman}"
+            assert not any(n.startswith("tampilan.halaman") for n in nama), f"{berkas} imports a page: {nama}"
 
 
 def test_konfigurasi_streamlit():
     conf = tomllib.loads((AKAR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    from mcsp_rules.limits import BATAS
+    from mcsp_rules.batas import BATAS
 
     assert conf["server"]["enableXsrfProtection"] is True
     assert conf["server"]["enableCORS"] is True
@@ -373,7 +369,7 @@ def test_konfigurasi_streamlit():
 
 
 def test_teks_lengkap_dua_bahasa():
-    from views.teks import TEKS
+    from tampilan.komponen.teks import TEKS
 
     for kunci, (id_, en) in TEKS.items():
         assert id_ and en, kunci
@@ -382,11 +378,10 @@ def test_teks_lengkap_dua_bahasa():
 
 def test_grafik_valid(csv_kalteng):
     """Every chart of the dashboard is valid Vega-Lite (Altair's per-object validation is switched
-    off in views/grafik.py for speed, so the whole spec is validated here) and renders to PNG."""
+    off in tampilan/komponen/grafik.py for speed, so the whole spec is validated here) and renders to PNG."""
     import mcsp_rules
-    from mcsp_rules import analisis as an
-    from views import grafik
-
+    from mcsp_rules.hitung import analisis as an
+    from tampilan.komponen import grafik
     d = mcsp_rules.load(csv_kalteng)
     h = an.hitung(d)
     s = an.Saring(tahun=2025)

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.plugins import FOLDER_BAWAAN, Registri
+from mcsp_rules.plugin.registri import Registri
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "plugins.md"
 
@@ -28,7 +28,7 @@ def folder_contoh(tmp_path) -> Path:
 
 
 def test_example_plugin_sets_weights_rule_and_effort(folder_contoh, tulis):
-    r = Registri.muat(folder=[FOLDER_BAWAAN, folder_contoh], pakai_entry_point=False)
+    r = Registri.muat(folder=[folder_contoh], pakai_entry_point=False)
     assert all(p.aktif for p in r.plugin), [p.alasan for p in r.plugin]
     assert r.get(2024, "PBJ").bobot.nilai == 20 and not r.get(2024, "PBJ").bobot.asumsi
     assert r.get(2025, "PBJ").bobot.asumsi  # 2025 untouched: still the labelled equal-weight assumption

@@ -22,7 +22,7 @@ from test_dashboard import baru, buka, metrik, tanpa_galat
 
 AKAR = Path(__file__).resolve().parent.parent
 ADA_CONTOH = (AKAR / "sample_data" / "rincian_nasional_2025.csv").exists()
-SIM, REN, SEN = "views/simulasi.py", "views/rencana.py", "views/sensitivitas.py"
+SIM, REN, SEN = "tampilan/halaman/simulasi.py", "tampilan/halaman/rencana.py", "tampilan/halaman/sensitivitas.py"
 
 
 @pytest.fixture(autouse=True)
@@ -256,7 +256,7 @@ def test_rencana_satu_pemda_daftar_periksa(berkas):
 
     # the same plan from the engine: the page shows its numbers
     import mcsp_rules
-    from mcsp_rules.rencana import rencana
+    from mcsp_rules.perencanaan.rencana import rencana
 
     r = rencana(mcsp_rules.load(berkas), "62.01", tahun=2025, target=75)
     assert m["Indeks sesudah"] == angka(r.ringkasan["indeks_sesudah"][0])
@@ -339,7 +339,7 @@ def test_sensitivitas_file_bobot(berkas):
 
 
 BOBOT_PLUGIN = """
-from mcsp_rules.kit import Bobot, hookimpl
+from mcsp_rules.plugin.kit import Bobot, hookimpl
 
 @hookimpl(tryfirst=True)
 def mcsp_bobot_area(tahun, area):
@@ -351,7 +351,7 @@ def mcsp_bobot_area(tahun, area):
 @pytest.fixture
 def plugin_bobot(tmp_path, monkeypatch):
     """A second weights plugin next to the built-in areas, loaded the way a contributor installs one."""
-    from mcsp_rules.plugins import registri_bawaan
+    from mcsp_rules.plugin.registri import registri_bawaan
 
     folder = tmp_path / "plugin_bobot"
     folder.mkdir()
@@ -404,11 +404,12 @@ def test_contoh_nasional_tiga_halaman():
 # ---------------------------------------------------------------------------------------- charts
 def test_grafik_halaman_ini_valid(berkas):
     import mcsp_rules
-    from mcsp_rules.rencana import rencana
-    from mcsp_rules.sensitivitas import sensitivitas
-    from mcsp_rules.simulasi import Aksi, Skenario, simulasi
-    from views import grafik
-    from views.komponen.skenario import grafik_air_terjun, grafik_geser, langkah_dari_area
+    from mcsp_rules.perencanaan.rencana import rencana
+    from mcsp_rules.perencanaan.sensitivitas import sensitivitas
+    from mcsp_rules.perencanaan.simulasi import simulasi
+    from mcsp_rules.perencanaan.skenario import Aksi, Skenario
+    from tampilan.komponen import grafik
+    from tampilan.komponen.skenario import grafik_air_terjun, grafik_geser, langkah_dari_area
 
     d = mcsp_rules.load(berkas)
     h = simulasi(d, Skenario(kode_provinsi="62", aksi=(Aksi("unggah"),)))

@@ -1,6 +1,6 @@
 """The Tren page through streamlit.testing.v1.AppTest, against a real DuckDB file in tmp_path
 (MCSP_DATABASE_URL): save uploaded data as dated snapshots, list and delete them, the numbers the page
-shows are mcsp_rules.tren's, an identical file is recognised, the pace section projects to the
+shows are mcsp_rules.riwayat.tren's, an identical file is recognised, the pace section projects to the
 deadline, and a store that cannot be opened gives one sentence, never a traceback."""
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mcsp_rules import tren
+from mcsp_rules.riwayat import tren
 from mcsp_rules.format import angka
-from mcsp_rules.store import Store
+from mcsp_rules.riwayat.store import Store
 from test_dashboard import AKAR, APP, buka, metrik, tanpa_galat
 from test_store import baris_rincian, server_postgres  # noqa: F401 - the PostgreSQL fixture, for kode_tersimpan
 
 KALTENG = ["62"] + [f"62.{i:02d}" for i in range(1, 14)] + ["62.71"]
-TREN = "views/tren.py"
-DATA = "views/data.py"
+TREN = "tampilan/halaman/tren.py"
+DATA = "tampilan/halaman/data.py"
 
 
 def rincian_minggu(minggu: int, tahun: int = 2025, kode: list[str] = KALTENG) -> bytes:
@@ -116,7 +116,7 @@ def test_simpan_daftar_tren_dan_laju(url):
     tabel = tabel_dengan(at, "Baris rincian")
     assert list(tabel["Tanggal"]) == ["13/10/2025", "20/10/2025"] and len(tabel) == 2  # dates as Indonesians write them
 
-    # the province (default: the only one stored): the numbers are mcsp_rules.tren's
+    # the province (default: the only one stored): the numbers are mcsp_rules.riwayat.tren's
     riw = store.riwayat("62", tahun=2025)
     prov = tren.indeks_provinsi(riw)
     m = metrik(at)
@@ -222,8 +222,8 @@ def test_store_tidak_dapat_dibuka(salah, tmp_path, monkeypatch):
 def test_grafik_tren_valid(url):
     """Every chart of the page is valid Vega-Lite (the page skips Altair's validation for speed) and
     renders to PNG, with and without a projection."""
-    from views import grafik, tren as halaman_tren
-
+    from tampilan.komponen import grafik
+    from tampilan.halaman import tren as halaman_tren
     store = Store(url)
     for nama, isi in MINGGU.items():
         store.impor([(nama, isi)])
@@ -304,7 +304,7 @@ def test_contoh_nasional_mengikuti_filter_sidebar(url):
 
 def test_tingkat_nasional(url):
     """With two provinces stored, the page opens on the whole country: the mean index of every pemda,
-    all their documents, and the pemda at risk across provinces, as mcsp_rules.tren computes them."""
+    all their documents, and the pemda at risk across provinces, as mcsp_rules.riwayat.tren computes them."""
     store = Store(url)
     jateng = ["33", "33.01", "33.02", "33.71"]
     for m, tanggal in enumerate(["2025-10-13", "2025-10-20"]):

@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.plugins import Registri
+from mcsp_rules.plugin.registri import Registri
 
 
 RINCIAN = """tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai
@@ -28,7 +28,7 @@ def paket_entry_point(tmp_path, monkeypatch):
     situs = tmp_path / "site"
     (situs / "bobot_resmi_contoh").mkdir(parents=True)
     (situs / "bobot_resmi_contoh" / "__init__.py").write_text(textwrap.dedent('''
-        from mcsp_rules.kit import Bobot, hookimpl
+        from mcsp_rules.plugin.kit import Bobot, hookimpl
 
         @hookimpl(tryfirst=True)
         def mcsp_bobot_area(tahun, area):
@@ -46,7 +46,7 @@ def paket_entry_point(tmp_path, monkeypatch):
 
 
 def test_entry_point_plugin_overrides_one_weight(folder_mini, paket_entry_point, tulis):
-    r = Registri.muat(folder=[folder_mini])
+    r = Registri.muat(folder=[folder_mini], bawaan=False)
     info = {p.nama: p for p in r.plugin}
     assert info["bobot_resmi"].sumber == "entry point" and info["bobot_resmi"].aktif
     assert r.get(2024, "AA").bobot.nilai == 3.0 and r.get(2024, "AA").bobot.sumber == "bobot resmi contoh 2024"
@@ -63,26 +63,26 @@ def test_entry_point_plugin_overrides_one_weight(folder_mini, paket_entry_point,
 RUSAK = {
     "impor_gagal.py": "import modul_yang_tidak_ada\n",
     "zz_hook_error.py": textwrap.dedent('''
-        from mcsp_rules.kit import hookimpl
+        from mcsp_rules.plugin.kit import hookimpl
         @hookimpl
         def mcsp_bobot_area(tahun, area):
             raise RuntimeError("bobot rusak")
         '''),
     "salah_ketik.py": textwrap.dedent('''
-        from mcsp_rules.kit import hookimpl
+        from mcsp_rules.plugin.kit import hookimpl
         @hookimpl
         def mcsp_bobot(tahun, area):
             return 2.0
         '''),
     "aturan_rusak.py": textwrap.dedent('''
         import polars as pl
-        from mcsp_rules.kit import Aturan, hookimpl
+        from mcsp_rules.plugin.kit import Aturan, hookimpl
         @hookimpl
         def mcsp_aturan(tahun, area):
             return [Aturan("x", pl.col("kolom_yang_tidak_ada") > 0, "p", "m")]
         '''),
     "bukan_area.py": textwrap.dedent('''
-        from mcsp_rules.kit import hookimpl
+        from mcsp_rules.plugin.kit import hookimpl
         @hookimpl
         def mcsp_area(tahun):
             return ["PBJ"]
@@ -93,7 +93,7 @@ RUSAK = {
 def test_broken_plugins_are_switched_off_with_reason_and_the_rest_work(tmp_path, folder_mini, tulis):
     for nama, isi in RUSAK.items():
         (folder_mini / nama).write_text(isi)
-    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False, bawaan=False)
     info = {p.nama: p for p in r.plugin}
     assert "ModuleNotFoundError" in info["impor_gagal"].alasan
     assert "bobot rusak" in info["zz_hook_error"].alasan
@@ -109,7 +109,7 @@ def test_broken_plugins_are_switched_off_with_reason_and_the_rest_work(tmp_path,
 
 def test_two_plugins_declaring_one_area_is_reported_as_conflict(folder_mini, teks_plugin_mini):
     (folder_mini / "zz_salinan.py").write_text(teks_plugin_mini)
-    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
+    r = Registri.muat(folder=[folder_mini], pakai_entry_point=False, bawaan=False)
     assert len(r.konflik) == 2 and "AA" in r.konflik[0]
     assert r.tabel_area().height == 2
 

@@ -1,4 +1,4 @@
-"""The exact planner (mcsp_rules.rencana) against brute force, and `mcsp plan` as a user runs it.
+"""The exact planner (mcsp_rules.perencanaan.rencana) against brute force, and `mcsp plan` as a user runs it.
 
 The random cases are small (at most 12 plannable gaps per pemda, so 2^12 subsets are enumerated)
 and are built from the built-in 2024 catalogue. The expected gains and indices are computed here
@@ -18,9 +18,9 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules import rencana as rc
-from mcsp_rules.errors import MCSPError
-from mcsp_rules.simulasi import dasar
+from mcsp_rules.perencanaan import rencana as rc
+from mcsp_rules.galat import MCSPError
+from mcsp_rules.perencanaan.simulasi import dasar
 
 USAHA = {"proses verifikasi": 1.0, "perlu perbaikan": 2.0, "belum diunggah": 3.0}
 KODE = (["62"] + [f"62.{i:02d}" for i in range(1, 14)] + ["62.71"]

@@ -1,4 +1,4 @@
-"""The what-if engine (mcsp_rules.simulasi) and `mcsp simulate`: scenario JSON round-trips, what
+"""The what-if engine (mcsp_rules.perencanaan.simulasi) and `mcsp simulate`: scenario JSON round-trips, what
 each action touches, a province scope, the documented example, and clear errors.
 
 Expected numbers are computed here from the rows themselves (w_area/W × bobot/B_area × (100 − item
@@ -19,8 +19,9 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.errors import MCSPError
-from mcsp_rules.simulasi import Aksi, Skenario, baca_skenario, dasar, simulasi
+from mcsp_rules.galat import MCSPError
+from mcsp_rules.perencanaan.simulasi import dasar, simulasi
+from mcsp_rules.perencanaan.skenario import Aksi, Skenario, baca_skenario
 from test_analisis import KALTENG, buat_rincian
 
 AKAR = Path(__file__).resolve().parent.parent

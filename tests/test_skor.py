@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.skor import kategori
+from mcsp_rules.hitung.skor import kategori
 
 RINCIAN = """tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai
 2024,62,AA,AA.1,AA.1.1,60,diterima,80
@@ -73,7 +73,7 @@ def test_band_boundaries(indeks, band):
 
 
 def test_document_counts_per_pemda(data):
-    from mcsp_rules.skor import hitung_dokumen
+    from mcsp_rules.hitung.skor import hitung_dokumen
 
     d = {r["kode_wilayah"]: r for r in hitung_dokumen(data.rincian.lazy()).collect().iter_rows(named=True)}
     assert d["62"]["dokumen_wajib"] == 4 and d["62"]["dokumen_diunggah"] == 4
@@ -83,7 +83,7 @@ def test_document_counts_per_pemda(data):
 
 def test_gap_gain_is_exact_index_difference(data):
     """kenaikan of a gap equals the index after accepting that item minus the index before."""
-    from mcsp_rules.celah import celah
+    from mcsp_rules.hitung.celah import celah
 
     gaps = celah(data).filter(pl.col("kode_wilayah") == "62")
     g = gaps.filter(pl.col("sub_indikator") == "AA.1.2").row(0, named=True)

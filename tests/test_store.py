@@ -24,10 +24,10 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules import tren
-from mcsp_rules.errors import MCSPError
-from mcsp_rules.skor import hitung_dokumen
-from mcsp_rules.store import Store, url_bawaan
+from mcsp_rules.riwayat import tren
+from mcsp_rules.galat import MCSPError
+from mcsp_rules.hitung.skor import hitung_dokumen
+from mcsp_rules.riwayat.store import Store, url_bawaan
 from mcsp_rules.wilayah import daftar_wilayah
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
@@ -342,7 +342,7 @@ def test_plugin_change_rescores_snapshots(url, tmp_path, folder_mini):
     lain.mkdir()
     (lain / "setengah.py").write_text(textwrap.dedent('''
         import polars as pl
-        from mcsp_rules.kit import hookimpl
+        from mcsp_rules.plugin.kit import hookimpl
 
         @hookimpl(tryfirst=True)
         def mcsp_skor_item(tahun, area):
@@ -351,10 +351,10 @@ def test_plugin_change_rescores_snapshots(url, tmp_path, folder_mini):
                         .when(pl.col("status") == "proses verifikasi").then(50.0).otherwise(0.0))
             return None
         '''), encoding="utf-8")
-    from mcsp_rules.plugins import Registri
+    from mcsp_rules.plugin.registri import Registri
 
-    mini = Registri.muat(folder=[folder_mini], pakai_entry_point=False)
-    setengah = Registri.muat(folder=[folder_mini, lain], pakai_entry_point=False)
+    mini = Registri.muat(folder=[folder_mini], pakai_entry_point=False, bawaan=False)
+    setengah = Registri.muat(folder=[folder_mini, lain], pakai_entry_point=False, bawaan=False)
     file = tmp_path / "mini.csv"
     file.write_text("tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai\n"
                     "2024,62,AA,AA.1,AA.1.1,60,proses verifikasi,\n2024,62,AA,AA.1,AA.1.2,40,diterima,\n"

@@ -83,7 +83,7 @@ def test_national_sample_is_clean_and_complete():
 
 
 def test_kalteng_counts_mirror_the_article():
-    from mcsp_rules.skor import hitung_dokumen
+    from mcsp_rules.hitung.skor import hitung_dokumen
 
     data = mcsp_rules.load([SAMPLE / "rincian_kalteng_2025.csv", SAMPLE / "ringkasan_kalteng_2025.csv"])
     dok = hitung_dokumen(data.rincian.lazy(), per=("tahun", "kode_provinsi")).collect().row(0, named=True)

@@ -1,0 +1,5 @@
+import sys
+
+from mcsp_rules.cli import main
+
+sys.exit(main())

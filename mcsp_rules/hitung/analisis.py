@@ -1,0 +1,428 @@
+"""View models for the dashboard: plain functions over Polars frames (no Streamlit here).
+
+``hitung(data)`` computes everything that depends only on the loaded data once (scores at every
+level, ranks, document counts, gaps); the pages then only filter and aggregate these small frames
+with a ``Saring`` (the sidebar filters), which keeps a rerun after a filter change cheap at national
+scale (552 pemda × ~48 items × several years).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from mcsp_rules.hitung.skor import (
+    BATAS_KATEGORI,
+    KATEGORI,
+    hitung_dokumen,
+    kategori,
+    tambah_peringkat,
+    bobot_dipakai,
+)
+
+# The four bands, always in this order and these colours (readable on a projector; red and green
+# differ in lightness and hue so they stay apart for colour-blind readers; every chart also labels).
+from mcsp_rules.model import KOLOM_STATUS, STATUS_URUT, TIDAK_LENGKAP  # noqa: E402,F401
+
+
+@dataclass(frozen=True)
+class Saring:
+    """The sidebar filters. Empty tuples mean "all"."""
+
+    tahun: int | None = None
+    kode_provinsi: str | None = None
+    jenis: tuple[str, ...] = ()
+    pemda: tuple[str, ...] = ()  # kode_wilayah
+    area: tuple[str, ...] = ()  # area codes
+
+
+@dataclass
+class Hasil:
+    """Everything derived from one loaded dataset, computed once."""
+
+    wilayah: pl.DataFrame  # one row per (tahun, pemda): index, band, ranks, previous year's index
+    area: pl.DataFrame  # one row per (tahun, pemda, area): score, names
+    dokumen: pl.DataFrame  # documents by status per (tahun, pemda, area), from detail rows
+    dokumen_ringkasan: pl.DataFrame  # reported document totals per (tahun, pemda) from summary exports
+    celah: pl.DataFrame  # open gaps with their index gain
+    bobot: pl.DataFrame  # weights in use with source and assumption flag
+    nama_area: pl.DataFrame  # tahun, area, nama, name
+    katalog: pl.DataFrame = field(default_factory=pl.DataFrame)  # plugins' sub-indicator names (tahun, area, sub)
+    tahun: list[int] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------- compute once
+def hitung(data) -> Hasil:
+    from mcsp_rules.hitung.celah import celah
+    from mcsp_rules.hitung.skor import skor_tingkat
+    from mcsp_rules.wilayah import daftar_wilayah
+
+    wilayah = skor_tingkat(data, "wilayah")
+    wilayah = wilayah.join(daftar_wilayah().select("kode_wilayah", "kode_provinsi"), on="kode_wilayah", how="left")
+    wilayah = tambah_peringkat(wilayah)
+    lalu = wilayah.select((pl.col("tahun") + 1).cast(wilayah.schema["tahun"]).alias("tahun"), "kode_wilayah",
+                          pl.col("indeks").alias("indeks_lalu"))
+    wilayah = (
+        wilayah.join(lalu, on=["tahun", "kode_wilayah"], how="left", maintain_order="left")
+        .with_columns((pl.col("indeks") - pl.col("indeks_lalu")).alias("perubahan"))
+        .sort("tahun", "kode_wilayah")
+    )
+    nama_area = (
+        data.registri.tabel_area().select("tahun", "area", "nama", "name")
+        if data.registri.area_tahun else
+        pl.DataFrame(schema={"tahun": pl.Int32, "area": pl.String, "nama": pl.String, "name": pl.String})
+    )
+    area = (
+        skor_tingkat(data, "area")
+        .join(wilayah.select("tahun", "kode_wilayah", "nama_wilayah", "kode_provinsi", "provinsi", "jenis_pemda"),
+              on=["tahun", "kode_wilayah"], how="left")
+        .join(nama_area, on=["tahun", "area"], how="left")
+        .with_columns(pl.col("nama").fill_null(pl.col("area")), pl.col("name").fill_null(pl.col("area")))
+    )
+    dokumen = hitung_dokumen(data.rincian.lazy(), per=("tahun", "kode_wilayah", "area")).collect()
+    dok_ring = _dokumen_ringkasan(data.ringkasan_baris)
+    gaps = celah(data) if data.rincian.height else pl.DataFrame()
+    bobot = bobot_dipakai(data)
+    katalog = data.registri.katalog_sub().select(
+        "tahun", "area", "sub_indikator", "nama_indikator", pl.col("nama_sub_indikator").alias("_nama_katalog")
+    ).unique(["tahun", "area", "sub_indikator"], keep="first", maintain_order=True)
+    return Hasil(wilayah=wilayah, area=area, dokumen=dokumen, dokumen_ringkasan=dok_ring, celah=gaps,
+                 bobot=bobot, nama_area=nama_area, katalog=katalog,
+                 tahun=sorted(wilayah["tahun"].unique().to_list()))
+
+
+def _nama_dari_katalog(frame: pl.DataFrame, hasil: Hasil, tahun: int) -> pl.DataFrame:
+    """Fill sub-indicator names an export left out (national exports often do) from the plugins'
+    catalogue, and add the indicator's name."""
+    if hasil.katalog.is_empty() or frame.is_empty():
+        return frame.with_columns(pl.lit(None, dtype=pl.String).alias("nama_indikator"))
+    k = hasil.katalog.filter(pl.col("tahun") == tahun).drop("tahun")
+    return (
+        frame.join(k, on=["area", "sub_indikator"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("nama_sub_indikator", "_nama_katalog").alias("nama_sub_indikator"))
+        .drop("_nama_katalog")
+    )
+
+
+def _dokumen_ringkasan(baris: pl.DataFrame) -> pl.DataFrame:
+    kolom = ["dokumen_wajib", "dokumen_diunggah", *KOLOM_STATUS.values()]
+    if baris.is_empty() or not {"tahun", "kode_wilayah"} <= set(baris.columns):
+        return pl.DataFrame(schema={"tahun": pl.Int32, "kode_wilayah": pl.String, **{k: pl.Int64 for k in kolom}})
+    ada = [k for k in kolom if k in baris.columns]
+    return (
+        baris.select("tahun", "kode_wilayah", *[pl.col(k).cast(pl.Int64, strict=False) for k in ada])
+        .with_columns([pl.lit(None, dtype=pl.Int64).alias(k) for k in kolom if k not in ada])
+        .unique(["tahun", "kode_wilayah"], keep="first", maintain_order=True)
+        .select("tahun", "kode_wilayah", *kolom)
+    )
+
+
+# ------------------------------------------------------------------------------------- filtering
+def tahun_terakhir(hasil: Hasil) -> int | None:
+    return hasil.tahun[-1] if hasil.tahun else None
+
+
+def pilihan_provinsi(hasil: Hasil, tahun: int | None) -> list[tuple[str, str]]:
+    """(kode_provinsi, provinsi) present in the data for the year, sorted by name."""
+    w = hasil.wilayah.filter(pl.col("tahun") == tahun) if tahun is not None else hasil.wilayah
+    return w.select("kode_provinsi", "provinsi").drop_nulls().unique().sort("provinsi").rows()
+
+
+def pilihan_pemda(hasil: Hasil, saring: Saring) -> list[tuple[str, str]]:
+    """(kode_wilayah, nama_wilayah) matching the year, province and kind filters."""
+    w = _saring_dasar(hasil.wilayah, saring)
+    return w.select("kode_wilayah", "nama_wilayah").unique().sort("kode_wilayah").rows()
+
+
+def pilihan_area(hasil: Hasil, tahun: int | None) -> list[tuple[str, str, str]]:
+    """(area, nama, name) of the year's areas."""
+    a = hasil.nama_area.filter(pl.col("tahun") == tahun) if tahun is not None else hasil.nama_area
+    dipakai = set(hasil.area.filter(pl.col("tahun") == tahun)["area"].to_list()) if tahun is not None else None
+    rows = a.sort("area").rows()
+    if dipakai is not None:
+        rows = [r for r in rows if r[1] in dipakai] + [
+            (tahun, k, k, k) for k in sorted(dipakai - {r[1] for r in rows})]
+    return [(r[1], r[2], r[3]) for r in rows]
+
+
+def _saring_dasar(frame: pl.DataFrame, s: Saring) -> pl.DataFrame:
+    f = frame
+    if s.tahun is not None:
+        f = f.filter(pl.col("tahun") == s.tahun)
+    if s.kode_provinsi:
+        f = f.filter(pl.col("kode_provinsi") == s.kode_provinsi)
+    if s.jenis:
+        f = f.filter(pl.col("jenis_pemda").is_in(list(s.jenis)))
+    return f
+
+
+def saring_wilayah(hasil: Hasil, s: Saring) -> pl.DataFrame:
+    """The pemda of the filters (one year), best index first."""
+    f = _saring_dasar(hasil.wilayah, s)
+    if s.pemda:
+        f = f.filter(pl.col("kode_wilayah").is_in(list(s.pemda)))
+    return f.sort(["indeks", "kode_wilayah"], descending=[True, False], nulls_last=True)
+
+
+def saring_area(hasil: Hasil, s: Saring, kode: list[str] | None = None) -> pl.DataFrame:
+    f = _saring_dasar(hasil.area, s)
+    if kode is not None:
+        f = f.filter(pl.col("kode_wilayah").is_in(kode))
+    elif s.pemda:
+        f = f.filter(pl.col("kode_wilayah").is_in(list(s.pemda)))
+    if s.area:
+        f = f.filter(pl.col("area").is_in(list(s.area)))
+    return f
+
+
+# --------------------------------------------------------------------------------------- overview
+def ringkasan_indeks(wil: pl.DataFrame) -> dict:
+    """Headline of a set of pemda: its index (one pemda: its own; several: the mean of complete
+    indexes, as province aggregates are computed), its band, and how many were counted."""
+    lengkap = wil.filter(pl.col("indeks").is_not_null())
+    indeks = lengkap["indeks"].mean() if lengkap.height else None
+    lalu = None
+    if "indeks_lalu" in wil.columns:
+        pasangan = wil.filter(pl.col("indeks").is_not_null() & pl.col("indeks_lalu").is_not_null())
+        if pasangan.height:
+            # the change over the same pemda (so a newly added pemda does not look like a change)
+            lalu = float(pasangan["indeks_lalu"].mean())
+            sekarang = float(pasangan["indeks"].mean())
+            perubahan = sekarang - lalu
+        else:
+            perubahan = None
+    else:
+        perubahan = None
+    return {
+        "indeks": float(indeks) if indeks is not None else None,
+        "kategori": kategori_dari(indeks),
+        "jumlah": wil.height,
+        "lengkap": lengkap.height,
+        "tidak_lengkap": wil.height - lengkap.height,
+        "indeks_lalu": lalu,
+        "perubahan": perubahan,
+    }
+
+
+def kategori_dari(indeks: float | None) -> str | None:
+    if indeks is None:
+        return None
+    for batas, nama in zip(BATAS_KATEGORI, KATEGORI):
+        if indeks < batas:
+            return nama
+    return KATEGORI[-1]
+
+
+def jumlah_kategori(wil: pl.DataFrame) -> pl.DataFrame:
+    """kategori, jumlah: all four bands (zero included) plus incomplete pemda, in band order."""
+    hit = dict(wil.group_by("kategori").len().rows())
+    rows = [{"kategori": k, "jumlah": int(hit.get(k, 0))} for k in KATEGORI]
+    rows.append({"kategori": TIDAK_LENGKAP, "jumlah": int(hit.get(None, 0))})
+    return pl.DataFrame(rows, schema={"kategori": pl.String, "jumlah": pl.Int64})
+
+
+def daftar_per_kategori(wil: pl.DataFrame) -> dict[str, list[str]]:
+    """Pemda names per band, lowest index first (who needs attention)."""
+    hasil: dict[str, list[str]] = {}
+    for k in KATEGORI:
+        hasil[k] = wil.filter(pl.col("kategori") == k).sort("indeks")["nama_wilayah"].to_list()
+    hasil[TIDAK_LENGKAP] = wil.filter(pl.col("kategori").is_null())["nama_wilayah"].to_list()
+    return hasil
+
+
+def total_dokumen(hasil: Hasil, s: Saring, kode: list[str]) -> dict[str, int]:
+    """Required documents by status over the given pemda (and area filter). Pemda known only from a
+    summary export add their reported totals when no area filter is set."""
+    kolom = ["dokumen_wajib", "dokumen_diunggah", *KOLOM_STATUS.values()]
+    d = hasil.dokumen.filter((pl.col("tahun") == s.tahun) & pl.col("kode_wilayah").is_in(kode))
+    if s.area:
+        d = d.filter(pl.col("area").is_in(list(s.area)))
+    total = {k: int(d[k].sum()) if d.height else 0 for k in kolom}
+    if not s.area and hasil.dokumen_ringkasan.height:
+        punya_rincian = set(d["kode_wilayah"].to_list())
+        r = hasil.dokumen_ringkasan.filter(
+            (pl.col("tahun") == s.tahun) & pl.col("kode_wilayah").is_in(kode)
+            & ~pl.col("kode_wilayah").is_in(list(punya_rincian))
+        )
+        for k in kolom:
+            if r.height:
+                total[k] += int(r[k].fill_null(0).sum())
+    return total
+
+
+def rata_area(hasil: Hasil, s: Saring, kode: list[str]) -> pl.DataFrame:
+    """Mean area score over the given pemda in the year, and over the same pemda the year before
+    (areas matched by code; an area new this year has no previous value)."""
+    skema = {"area": pl.String, "nama": pl.String, "name": pl.String, "skor": pl.Float64,
+             "skor_lalu": pl.Float64, "selisih": pl.Float64, "jumlah_pemda": pl.Int64}
+    if s.tahun is None:
+        return pl.DataFrame(schema=skema)
+    ini = saring_area(hasil, s, kode)
+    if ini.is_empty():
+        return pl.DataFrame(schema=skema)
+    agg = ini.group_by("area", "nama", "name").agg(pl.col("skor").mean().alias("skor"),
+                                                  pl.len().cast(pl.Int64).alias("jumlah_pemda"))
+    lalu = hasil.area.filter((pl.col("tahun") == s.tahun - 1) & pl.col("kode_wilayah").is_in(kode))
+    lalu = lalu.group_by("area").agg(pl.col("skor").mean().alias("skor_lalu"))
+    return (
+        agg.join(lalu, on="area", how="left")
+        .with_columns((pl.col("skor") - pl.col("skor_lalu")).alias("selisih"))
+        .select(list(skema))
+        .sort("area")
+    )
+
+
+def peringkat(wil: pl.DataFrame) -> pl.DataFrame:
+    """The ranking table: rank within the filtered set, then national and provincial ranks."""
+    return (
+        wil.sort(["indeks", "kode_wilayah"], descending=[True, False], nulls_last=True)
+        .with_columns(pl.col("indeks").rank("min", descending=True).cast(pl.Int64).alias("peringkat"))
+        .select("peringkat", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori",
+                "perubahan", "peringkat_provinsi", "jumlah_provinsi", "peringkat_nasional", "jumlah_nasional",
+                "lengkap")
+    )
+
+
+def heatmap(hasil: Hasil, s: Saring, wil: pl.DataFrame, batas: int = 60) -> tuple[pl.DataFrame, int]:
+    """(long frame for a pemda × area heatmap, number of pemda in the filter). With more pemda than
+    ``batas``, the ``batas`` with the lowest index are kept (those a meeting discusses)."""
+    urut = wil.sort(["indeks", "kode_wilayah"], nulls_last=False)
+    pilih = urut.head(batas)
+    kode = pilih["kode_wilayah"].to_list()
+    a = saring_area(hasil, s, kode)
+    urutan = {k: i for i, k in enumerate(kode)}
+    return (
+        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
+        .with_columns(kategori(pl.col("skor")).alias("kategori"))
+        .sort("urutan", "area"),
+        wil.height,
+    )
+
+
+def provinsi_agregat(hasil: Hasil, s: Saring) -> pl.DataFrame:
+    """Per province (with the kind and pemda filters applied): mean index of complete pemda, its band,
+    and how many pemda fall in each band."""
+    wil = saring_wilayah(hasil, s)
+    if wil.is_empty():
+        return pl.DataFrame(schema={"kode_provinsi": pl.String, "provinsi": pl.String, "indeks": pl.Float64,
+                                    "kategori": pl.String, "jumlah_pemda": pl.Int64, "tidak_lengkap": pl.Int64,
+                                    **{k: pl.Int64 for k in KATEGORI}})
+    return (
+        wil.group_by("kode_provinsi", "provinsi")
+        .agg(
+            pl.col("indeks").mean().alias("indeks"),
+            pl.len().cast(pl.Int64).alias("jumlah_pemda"),
+            pl.col("indeks").is_null().sum().cast(pl.Int64).alias("tidak_lengkap"),
+            *[(pl.col("kategori") == k).sum().cast(pl.Int64).alias(k) for k in KATEGORI],
+        )
+        .with_columns(kategori(pl.col("indeks")).alias("kategori"))
+        .select("kode_provinsi", "provinsi", "indeks", "kategori", "jumlah_pemda", "tidak_lengkap", *KATEGORI)
+        .sort(["indeks", "provinsi"], descending=[True, False], nulls_last=True)
+    )
+
+
+# ----------------------------------------------------------------------------------------- profile
+def profil(hasil: Hasil, kode: str, tahun: int) -> dict | None:
+    """One pemda's headline: index, band, ranks, change from the previous year."""
+    r = hasil.wilayah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
+    if r.is_empty():
+        return None
+    return r.row(0, named=True)
+
+
+def area_profil(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
+    """The pemda's area scores against the mean of its province and the national mean (same year)."""
+    a = hasil.area.filter(pl.col("tahun") == tahun)
+    if area:
+        a = a.filter(pl.col("area").is_in(list(area)))
+    sendiri = a.filter(pl.col("kode_wilayah") == kode)
+    if sendiri.is_empty():
+        return pl.DataFrame(schema={"area": pl.String, "nama": pl.String, "name": pl.String, "skor": pl.Float64,
+                                    "rata_provinsi": pl.Float64, "rata_nasional": pl.Float64,
+                                    "selisih_nasional": pl.Float64})
+    prov = sendiri["kode_provinsi"][0]
+    rp = a.filter(pl.col("kode_provinsi") == prov).group_by("area").agg(pl.col("skor").mean().alias("rata_provinsi"))
+    rn = a.group_by("area").agg(pl.col("skor").mean().alias("rata_nasional"))
+    return (
+        sendiri.select("area", "nama", "name", "skor")
+        .join(rp, on="area", how="left").join(rn, on="area", how="left")
+        .with_columns((pl.col("skor") - pl.col("rata_nasional")).alias("selisih_nasional"))
+        .sort("area")
+    )
+
+
+def rincian_pemda(data_rincian: pl.DataFrame, hasil: Hasil, kode: str, tahun: int,
+                  area: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Every sub-indicator of the pemda with its status, score and what closing it is worth."""
+    r = data_rincian.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
+    if area:
+        r = r.filter(pl.col("area").is_in(list(area)))
+    kol = ["area", "indikator", "sub_indikator", "nama_sub_indikator", "bobot", "status", "nilai",
+           "tanggal_unggah", "tanggal_verifikasi"]
+    r = _nama_dari_katalog(r.select(kol), hasil, tahun)
+    if hasil.celah.height:
+        c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode)).select(
+            "area", "sub_indikator", "kenaikan")
+        r = r.join(c, on=["area", "sub_indikator"], how="left")
+    else:
+        r = r.with_columns(pl.lit(None, dtype=pl.Float64).alias("kenaikan"))
+    return r.select("area", "indikator", "nama_indikator", *kol[2:], "kenaikan").sort("area", "indikator", "sub_indikator")
+
+
+def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
+    """Per indicator: documents by status (from ``rincian_pemda``'s rows)."""
+    if rincian.is_empty():
+        return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "nama_indikator": pl.String,
+                                    "jumlah": pl.Int64, **{k: pl.Int64 for k in KOLOM_STATUS.values()}})
+    return (
+        rincian.group_by("area", "indikator")
+        .agg(pl.col("nama_indikator").first(), pl.len().cast(pl.Int64).alias("jumlah"),
+             *[(pl.col("status") == s).sum().cast(pl.Int64).alias(k) for s, k in KOLOM_STATUS.items()])
+        .sort("area", "indikator")
+    )
+
+
+def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Open gaps of one pemda, largest index gain first, with the index reached if closed in order."""
+    if hasil.celah.is_empty():
+        return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "sub_indikator": pl.String,
+                                    "nama_sub_indikator": pl.String, "status": pl.String, "kenaikan": pl.Float64,
+                                    "kenaikan_area": pl.Float64, "usaha": pl.Float64, "indeks_jika_ditutup": pl.Float64})
+    c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
+    if area:
+        c = c.filter(pl.col("area").is_in(list(area)))
+    p = profil(hasil, kode, tahun)
+    dasar = p["indeks"] if p else None
+    c = c.sort(["kenaikan", "kenaikan_area", "sub_indikator"], descending=[True, True, False], nulls_last=True)
+    c = c.with_columns(
+        (pl.lit(dasar, dtype=pl.Float64) + pl.col("kenaikan").cum_sum()).clip(upper_bound=100.0)
+        .alias("indeks_jika_ditutup")
+    )
+    c = _nama_dari_katalog(c, hasil, tahun)
+    return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", "status", "kenaikan",
+                    "kenaikan_area", "usaha", "indeks_jika_ditutup")
+
+
+# ----------------------------------------------------------------------------------------- compare
+def bandingkan(hasil: Hasil, kode: list[str], tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Area scores of several pemda side by side (long: kode_wilayah, nama_wilayah, area, nama, name, skor)."""
+    a = hasil.area.filter((pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode))
+    if area:
+        a = a.filter(pl.col("area").is_in(list(area)))
+    urutan = {k: i for i, k in enumerate(kode)}
+    return (
+        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
+        .sort("area", "urutan")
+    )
+
+
+def bandingkan_lebar(panjang: pl.DataFrame, kolom_nama: str = "nama") -> pl.DataFrame:
+    """One row per area, one column per pemda (named by pemda)."""
+    if panjang.is_empty():
+        return pl.DataFrame({"area": []}, schema={"area": pl.String})
+    urut = panjang.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
+    lebar = panjang.pivot(on="nama_wilayah", index=["area", kolom_nama], values="skor", aggregate_function="first")
+    return lebar.select("area", kolom_nama, *[n for n in urut if n in lebar.columns]).sort("area")

@@ -1,0 +1,55 @@
+"""Gaps ("celah"): every item not yet scoring 100, with what closing it is worth.
+
+The index is linear in item scores: index = Σ_area w_a/W × Σ_item bobot_i/B_a × skor_i. So closing one
+gap (the item becomes ``diterima`` with nilai 100) raises the index by exactly
+    kenaikan_i = w_a/W × bobot_i/B_a × (100 − skor_i)
+independently of the other gaps. The profile page sorts by it, and the planner optimises over it.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import polars as pl
+
+from mcsp_rules.hitung.skor import KUNCI_PEMDA, skor_item, tabel_bobot
+
+
+def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: bool = False) -> pl.DataFrame:
+    """One row per item of the detail data scoring under 100 (``semua=True``: every item), with
+    ``skor_item``, ``kenaikan_area`` (area-score gain), ``kenaikan`` (index gain; null when the
+    pemda's index is incomplete) and ``usaha`` (the plugin's effort for its status)."""
+    registri = data.registri
+    w = tabel_bobot(registri, bobot).select("tahun", "area", pl.col("bobot").alias("_w"))
+    total_w = w.group_by("tahun").agg(pl.col("_w").sum().alias("_W"))
+    usaha = pl.DataFrame(
+        [{"tahun": t, "area": a, "status": s, "usaha": float(u)}
+         for (t, a), at in registri.area_tahun.items() for s, u in at.usaha.items()],
+        schema={"tahun": pl.Int32, "area": pl.String, "status": pl.String, "usaha": pl.Float64},
+    )
+    lf = data.rincian.lazy().with_columns(skor_item(registri).alias("skor_item"))
+    lf = lf.with_columns(pl.col("bobot").sum().over(*KUNCI_PEMDA, "area").alias("_B"))
+    # Areas present per pemda vs the year's areas: an incomplete pemda has no index to raise.
+    hadir = lf.group_by(KUNCI_PEMDA).agg(pl.col("area").n_unique().alias("_n_area"))
+    wajib = w.group_by("tahun").agg(pl.len().alias("_n_wajib")).lazy()
+    lf = (
+        lf.join(w.lazy(), on=["tahun", "area"], how="left")
+        .join(total_w.lazy(), on="tahun", how="left")
+        .join(hadir, on=list(KUNCI_PEMDA), how="left")
+        .join(wajib, on="tahun", how="left")
+        .join(usaha.lazy(), on=["tahun", "area", "status"], how="left")
+        .with_columns(
+            (pl.col("bobot") / pl.col("_B") * (100.0 - pl.col("skor_item"))).alias("kenaikan_area"),
+        )
+        .with_columns(
+            pl.when(pl.col("_n_area") >= pl.col("_n_wajib"))
+            .then(pl.col("_w") / pl.col("_W") * pl.col("kenaikan_area")).alias("kenaikan"),
+        )
+    )
+    if not semua:
+        lf = lf.filter(pl.col("skor_item") < 100.0)
+    return (
+        lf.drop("_B", "_w", "_W", "_n_area", "_n_wajib")
+        .sort(["tahun", "kode_wilayah", "kenaikan"], descending=[False, False, True], nulls_last=True)
+        .collect()
+    )

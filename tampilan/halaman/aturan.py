@@ -1,0 +1,83 @@
+"""Page 5 — Aturan: which plugins are active, their years, areas, weights and checks, and which
+plugins were switched off and why. Works without data: it shows the installed rules."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+import mcsp_rules
+from tampilan.komponen import umum
+from tampilan.komponen.teks import bahasa, t
+
+
+def halaman() -> None:
+    st.title(t("aturan_judul"))
+    st.caption(t("aturan_intro"))
+    d = umum.data()
+    reg = d.registri if d is not None else mcsp_rules.registri_bawaan()
+    en = bahasa() == "en"
+
+    tahun = reg.tahun()
+    if not tahun:
+        st.error(t("tidak_ada_plugin"))
+    else:
+        st.text(t("tahun_didukung", tahun=", ".join(map(str, tahun))))
+
+    nonaktif = reg.nonaktif()
+    if nonaktif:
+        st.warning(t("plugin_nonaktif_ada", n=len(nonaktif)))
+
+    st.subheader(t("plugin_aktif"))
+    aktif = pl.DataFrame(
+        [{"nama": p.nama, "sumber": p.sumber, "lokasi": p.lokasi,
+          "tahun_area": "; ".join(f"{th} {a}" for th, a in p.tahun_area)} for p in reg.plugin if p.aktif],
+        schema={"nama": pl.String, "sumber": pl.String, "lokasi": pl.String, "tahun_area": pl.String},
+    )
+    umum.tabel(aktif, "plugin_aktif", {"nama": t("k_plugin"), "sumber": t("k_sumber"), "lokasi": t("k_lokasi"),
+                                       "tahun_area": t("k_tahun_area")}, kunci="plugin_aktif")
+
+    st.subheader(t("area_bobot"))
+    area = reg.tabel_area()
+    tampil = area.select(
+        "tahun", "area", pl.col("name" if en else "nama").alias("nama"), "bobot", "sumber_bobot",
+        pl.col("bobot_asumsi").replace_strict({True: t("ya"), False: t("tidak")}, return_dtype=pl.String),
+        "plugin", "jumlah_indikator", "jumlah_sub_indikator", "jumlah_aturan",
+    )
+    umum.tabel(tampil, "area_bobot", {
+        "tahun": t("k_tahun"), "area": t("k_area"), "nama": t("k_nama"), "bobot": t("k_bobot"),
+        "sumber_bobot": t("k_sumber_bobot"), "bobot_asumsi": t("k_asumsi"), "plugin": t("k_plugin"),
+        "jumlah_indikator": t("k_jml_indikator"), "jumlah_sub_indikator": t("k_jml_sub"),
+        "jumlah_aturan": t("k_jml_aturan")}, kunci="area_bobot")
+
+    st.subheader(t("pemeriksaan"))
+    kunci = sorted(reg.area_tahun)
+    if kunci:
+        pilih = st.selectbox(t("pilih_tahun_area"), kunci, key="aturan_pilih",
+                             format_func=lambda k: f"{k[0]} · {reg.area_tahun[k].area.name if en else reg.area_tahun[k].area.nama}")
+        at = reg.area_tahun[pilih]
+        cek = pl.DataFrame(
+            [{"kode": a.kode, "tingkat": t("galat") if a.tingkat == "galat" else t("peringatan"),
+              "kolom": a.kolom or "", "pesan": a.message if en else a.pesan, "saran": a.fix if en else a.saran,
+              "plugin": nama} for nama, a in at.aturan],
+            schema={"kode": pl.String, "tingkat": pl.String, "kolom": pl.String, "pesan": pl.String,
+                    "saran": pl.String, "plugin": pl.String},
+        )
+        umum.tabel(cek, f"pemeriksaan_{pilih[0]}_{pilih[1]}", {
+            "kode": t("k_kode"), "tingkat": t("k_tingkat"), "kolom": t("k_kolom"), "pesan": t("k_pesan"),
+            "saran": t("k_saran"), "plugin": t("k_plugin")}, kunci="pemeriksaan")
+
+    st.subheader(t("plugin_nonaktif"))
+    if not nonaktif:
+        st.text(t("plugin_nonaktif_kosong"))
+    else:
+        mati = pl.DataFrame([{"nama": p.nama, "lokasi": p.lokasi, "alasan": p.alasan} for p in nonaktif],
+                            schema={"nama": pl.String, "lokasi": pl.String, "alasan": pl.String})
+        umum.tabel(mati, "plugin_nonaktif", {"nama": t("k_plugin"), "lokasi": t("k_lokasi"), "alasan": t("k_alasan")},
+                   kunci="plugin_nonaktif")
+    if reg.konflik:
+        st.subheader(t("konflik"))
+        umum.tabel(pl.DataFrame({"konflik": reg.konflik}), "konflik", {"konflik": t("k_konflik")}, kunci="konflik")
+
+
+umum.aman_jalankan(halaman)

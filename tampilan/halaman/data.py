@@ -1,0 +1,163 @@
+"""Page 1 — Data: upload exports (or the bundled sample), then the validation report."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from tampilan.komponen import umum
+from tampilan.komponen.teks import bahasa, t
+
+
+def _muat_unggahan(berkas) -> None:
+    n = len(berkas)
+    with st.status(t("membaca", n=n), expanded=True) as status:
+        bar = st.progress(0.0)
+        isi: list[tuple[str, bytes]] = []
+        for i, f in enumerate(berkas):
+            bar.progress(i / (n + 2), text=t("membaca_file", nama=f.name))
+            isi.append((f.name, f.getvalue()))
+        bar.progress(n / (n + 2), text=t("memeriksa"))
+        try:
+            d = umum.muat_unggahan(isi)
+            umum.pasang_data(d, "unggahan", [f.name for f in berkas])
+            umum.hasil()  # compute the scores once, now, while the indicator is showing
+        except Exception:  # noqa: BLE001 - the person sees one sentence, the log the traceback
+            umum.log.exception("unggahan gagal diproses")
+            umum.hapus_data()
+            bar.empty()
+            status.update(label=t("gagal_umum"), state="error")
+            return
+        bar.progress(1.0)
+        lap = d.laporan
+        status.update(label=t("selesai_baca", dipakai=umum.fmt(lap.dipakai, 0), dibaca=umum.fmt(lap.dibaca, 0)),
+                      state="complete", expanded=False)
+
+
+def _muat_contoh() -> None:
+    with st.status(t("membaca", n=len(umum.file_contoh())), expanded=False) as status:
+        d = umum.muat_contoh()
+        umum.pasang_data(d, "contoh", [p.name for p in umum.file_contoh()])
+        umum.hasil()
+        status.update(label=t("selesai_baca", dipakai=umum.fmt(d.laporan.dipakai, 0),
+                              dibaca=umum.fmt(d.laporan.dibaca, 0)), state="complete")
+
+
+def _unggah_dan_contoh() -> None:
+    kiri, kanan = st.columns([3, 1])
+    with kiri:
+        berkas = st.file_uploader(t("unggah", mb=umum.batas_mb()), type=["csv", "xlsx"], accept_multiple_files=True,
+                                  key=f"unggah_{st.session_state.get('unggah_n', 0)}")
+    with kanan:
+        st.write("")
+        contoh = st.button(t("pakai_contoh"), type="primary", disabled=not umum.file_contoh(),
+                           help=t("contoh_bantuan") if umum.file_contoh() else t("contoh_tidak_ada"),
+                           icon=":material/public:")
+        if umum.data() is not None:
+            if st.button(t("hapus_data"), icon=":material/delete:"):
+                umum.hapus_data()
+                # a new key empties the upload widget too (its files would otherwise load again)
+                st.session_state["unggah_n"] = st.session_state.get("unggah_n", 0) + 1
+                st.rerun()
+    if contoh:
+        _muat_contoh()
+        st.rerun()  # the sidebar filters are built before the page: rerun so they appear now
+    if berkas:
+        tanda = umum.tanda_berkas(berkas)
+        if tanda != st.session_state.get("tanda_unggah"):
+            st.session_state["tanda_unggah"] = tanda
+            _muat_unggahan(berkas)
+            if umum.data() is not None:
+                st.rerun()
+
+
+def _laporan() -> None:
+    d = umum.data()
+    if d is None:
+        return
+    lap = d.laporan
+    st.subheader(t("data_aktif"))
+    asal = t("sumber_contoh") if st.session_state.get("data_asal") == "contoh" else t("sumber_unggahan")
+    st.caption(umum.aman(asal))
+    for r in lap.per_file.iter_rows(named=True):
+        st.text(t("baris_file", file=r["file"], jenis=r["jenis"], dibaca=umum.fmt(r["dibaca"], 0),
+                  dipakai=umum.fmt(r["dipakai"], 0), disisihkan=umum.fmt(r["disisihkan"], 0)))
+    if lap.file_gagal:
+        st.error(t("file_gagal"))
+        for g in lap.file_gagal:
+            st.text(f"{g['file']}: {g['pesan'] if bahasa() == 'id' else g['message']}")
+
+    st.subheader(t("laporan"))
+    c = st.columns(5)
+    c[0].metric(t("dibaca"), umum.fmt(lap.dibaca, 0))
+    c[1].metric(t("dipakai"), umum.fmt(lap.dipakai, 0))
+    c[2].metric(t("disisihkan"), umum.fmt(lap.jumlah_disisihkan, 0))
+    c[3].metric(t("galat"), umum.fmt(lap.jumlah_galat, 0))
+    c[4].metric(t("peringatan"), umum.fmt(lap.jumlah_peringatan, 0))
+    if lap.dibaca == lap.dipakai + lap.jumlah_disisihkan:
+        st.success(t("cocok"), icon=":material/check_circle:")
+    else:
+        st.error(t("tidak_cocok"))
+
+    en = bahasa() == "en"
+    temuan = lap.temuan.select(
+        "file", "baris", "kolom", "nilai", "tingkat", "kode",
+        pl.col("message" if en else "pesan").alias("pesan"), pl.col("fix" if en else "saran").alias("saran"), "sumber",
+    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("galat"), "peringatan": t("peringatan")},
+                                                    default=pl.col("tingkat")))
+    kolom = {"file": t("k_file"), "baris": t("k_baris"), "kolom": t("k_kolom"), "nilai": t("k_nilai"),
+             "tingkat": t("k_tingkat"), "kode": t("k_kode"), "pesan": t("k_pesan"), "saran": t("k_saran"),
+             "sumber": t("k_sumber")}
+    st.markdown(f"**{umum.aman(t('per_file'))}**")
+    per_file = lap.per_file.rename({"file": t("k_file"), "format": t("k_format"), "jenis": t("k_jenis_file"),
+                                    "dibaca": t("dibaca"), "dipakai": t("dipakai"), "disisihkan": t("disisihkan"),
+                                    "berperingatan": t("k_berperingatan")})
+    umum.tabel(per_file, "per_file", unduh=False, kunci="per_file",
+               ribuan=[t("dibaca"), t("dipakai"), t("disisihkan"), t("k_berperingatan")])
+
+    if temuan.is_empty():
+        st.success(t("bersih"))
+    else:
+        st.markdown(f"**{umum.aman(t('masalah_utama'))}**")
+        kelompok = (
+            temuan.group_by("tingkat", "kode", "kolom", maintain_order=True)
+            .agg(pl.len().alias("jumlah"), pl.col("pesan").first(), pl.col("saran").first(),
+                 pl.format("{}, {}", pl.col("file"), pl.col("baris").cast(pl.String).fill_null("–")).first()
+                 .alias("contoh"))
+            .sort("jumlah", descending=True)
+            .select("tingkat", "jumlah", "kolom", "pesan", "saran", "contoh")
+        )
+        umum.tabel(kelompok, "ringkasan_temuan", {**kolom, "jumlah": t("k_jumlah"), "contoh": t("k_contoh")},
+                   unduh=False, kunci="kelompok_temuan")
+        st.markdown(f"**{umum.aman(t('temuan'))}**")
+        umum.tabel(temuan, "temuan", kolom, unduh=False, kunci="temuan", tinggi=320)
+
+    st.markdown(f"**{umum.aman(t('baris_disisihkan'))}**")
+    sisih = lap.disisihkan
+    if sisih.is_empty():
+        st.caption(t("tidak_ada_disisihkan"))
+    else:
+        sisih = sisih.drop("reason" if not en else "alasan").rename(
+            {"reason" if en else "alasan": t("k_alasan"), "file": t("k_file"), "baris": t("k_baris")})
+        umum.tabel(sisih, "baris_disisihkan", unduh=False, kunci="sisih", tinggi=260)
+
+    lembar = {
+        t("per_file"): per_file,
+        t("lembar_temuan"): temuan.rename(kolom),
+        t("lembar_sisih"): sisih,
+    }
+    from mcsp_rules.io.ekspor import ke_xlsx
+
+    st.download_button(t("unduh_temuan"), data=lambda: ke_xlsx(lembar), file_name="laporan_validasi.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
+                       key="unduh_laporan", icon=":material/download:", type="primary")
+
+
+def halaman() -> None:
+    st.title(t("data_judul"))
+    st.caption(t("data_intro"))
+    _unggah_dan_contoh()
+    _laporan()
+
+
+umum.aman_jalankan(halaman)

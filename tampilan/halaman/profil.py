@@ -1,0 +1,159 @@
+"""Page 3 — Profil wilayah: one pemda, what its index is, where it stands, and what to fix first."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from mcsp_rules.hitung import analisis as an
+from tampilan.komponen import grafik, umum
+from tampilan.komponen.teks import bahasa, t
+
+N_CELAH_GRAFIK = 10
+
+
+def pilih_pemda(h: an.Hasil, s: an.Saring) -> str | None:
+    """The pemda shown: chosen here, defaulting to the first pemda picked in the sidebar; the choice
+    is kept (outside the widget) so it survives a visit to another page."""
+    if s.pemda:
+        opsi = list(s.pemda)
+        nama = dict(an.pilihan_pemda(h, an.Saring(tahun=s.tahun)))
+    else:
+        pilihan = an.pilihan_pemda(h, s)
+        nama = dict(pilihan)
+        opsi = [k for k, _ in pilihan]
+    if not opsi:
+        return None
+    simpan = st.session_state.get("_w_profil")  # the widget's own value while this page is shown
+    if simpan not in opsi:
+        simpan = st.session_state.get("pemda_profil")  # the last choice, kept across pages
+    if simpan not in opsi:
+        simpan = opsi[0]
+    st.session_state["_w_profil"] = simpan
+    kode = st.selectbox(t("pilih_pemda"), opsi, key="_w_profil", format_func=lambda k: nama.get(k, k))
+    st.session_state["pemda_profil"] = kode
+    return kode
+
+
+def kepala(h: an.Hasil, s: an.Saring, p: dict) -> None:
+    rapat = umum.rapat()
+    st.header(umum.aman(p["nama_wilayah"]))
+    st.caption(umum.aman(f"{p['provinsi']} · {umum.label_jenis(p['jenis_pemda'])} · {s.tahun}"))
+    kiri, kanan = st.columns([2, 1]) if not rapat else st.columns([3, 1])
+    with kiri:
+        umum.grafik(grafik.pita(p["indeks"], f"{t('indeks')} {p['nama_wilayah']} {s.tahun}", rapat),
+                    f"indeks_{p['kode_wilayah']}_{s.tahun}", kunci="pita_profil")
+    with kanan:
+        delta = None
+        if p.get("perubahan") is not None:
+            delta = ("+" if p["perubahan"] > 0 else "") + umum.fmt(p["perubahan"]) + " " + t("vs_lalu", tahun=s.tahun - 1)
+        st.metric(t("indeks"), umum.fmt(p["indeks"]), delta=delta, border=True)
+        st.metric(t("kategori"), umum.label_kategori(p["kategori"]), border=True)
+    c1, c2, c3 = st.columns(3)
+    if p["indeks"] is not None:
+        c1.metric(t("peringkat_prov"), t("dari", a=p["peringkat_provinsi"], b=p["jumlah_provinsi"]), border=True)
+        c2.metric(t("peringkat_nas"), t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"]), border=True)
+    total = an.total_dokumen(h, an.Saring(tahun=s.tahun, area=s.area), [p["kode_wilayah"]])
+    if total["dokumen_wajib"]:
+        c3.metric(t("dok_diterima"), t("dari", a=umum.fmt(total["diterima"], 0), b=umum.fmt(total["dokumen_wajib"], 0)),
+                  border=True)
+    if p["indeks"] is None:
+        hilang = [a for a in an.pilihan_area(h, s.tahun)
+                  if a[0] not in set(h.area.filter((pl.col("tahun") == s.tahun)
+                                                   & (pl.col("kode_wilayah") == p["kode_wilayah"]))["area"].to_list())]
+        st.warning(umum.aman(t("tidak_lengkap_pemda",
+                                 area=", ".join(a[1] if bahasa() == "id" else a[2] for a in hilang) or "–")))
+    else:
+        st.info(umum.aman(t("ringkas_profil", nama=p["nama_wilayah"], indeks=umum.fmt(p["indeks"]),
+                  kategori=umum.label_kategori(p["kategori"]), rp=p["peringkat_provinsi"], np=p["jumlah_provinsi"],
+                  rn=p["peringkat_nasional"], nn=p["jumlah_nasional"])), icon=":material/info:")
+    return total
+
+
+def area(h: an.Hasil, s: an.Saring, p: dict) -> None:
+    rapat = umum.rapat()
+    df = an.area_profil(h, p["kode_wilayah"], s.tahun, s.area)
+    if df.is_empty():
+        return
+    st.subheader(t("area_vs"))
+    label_prov = f"{t('k_rata_prov')} {p['provinsi']}"
+    umum.grafik(grafik.area_profil(df, f"{t('area_vs')} — {p['nama_wilayah']} {s.tahun}", rapat, label_prov,
+                                   t("k_rata_nas")), f"area_{p['kode_wilayah']}_{s.tahun}", kunci="area_profil")
+    if not rapat:
+        kol = "nama" if bahasa() == "id" else "name"
+        umum.tabel(df.select("area", kol, "skor", "rata_provinsi", "rata_nasional", "selisih_nasional"),
+                   f"area_{p['kode_wilayah']}_{s.tahun}",
+                   {"area": t("k_area"), kol: t("k_nama_area"), "skor": t("k_skor"), "rata_provinsi": t("k_rata_prov"),
+                    "rata_nasional": t("k_rata_nas"), "selisih_nasional": t("k_selisih_nas")}, kunci="tabel_area_profil")
+
+
+def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
+    rapat = umum.rapat()
+    st.subheader(t("celah"))
+    c = an.celah_pemda(h, p["kode_wilayah"], s.tahun, s.area)
+    if c.is_empty():
+        rincian = h.dokumen.filter((pl.col("tahun") == s.tahun) & (pl.col("kode_wilayah") == p["kode_wilayah"]))
+        st.success(t("celah_kosong") if rincian.height else t("tanpa_rincian"))
+        return
+    if p["indeks"] is None or c["kenaikan"].is_null().all():
+        st.caption(t("celah_tanpa_indeks"))
+    else:
+        n = min(N_CELAH_GRAFIK, c.height)
+        st.info(umum.aman(t("celah_pesan", n=n, dari=umum.fmt(p["indeks"]), ke=umum.fmt(c["indeks_jika_ditutup"][n - 1]))),
+                icon=":material/trending_up:")
+        umum.grafik(grafik.celah_teratas(c.head(n), f"{t('celah')} — {p['nama_wilayah']} {s.tahun}", rapat),
+                    f"celah_{p['kode_wilayah']}_{s.tahun}", kunci="celah")
+    if not rapat:
+        tabel = c.with_columns(grafik.label_status_expr())
+        umum.tabel(tabel, f"celah_{p['kode_wilayah']}_{s.tahun}", {
+            "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
+            "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status": t("k_status"),
+            "kenaikan": t("k_kenaikan"),
+            "kenaikan_area": t("k_kenaikan_area"), "usaha": t("k_usaha"),
+            "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320)
+
+
+def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
+    if umum.rapat():
+        return
+    r = an.rincian_pemda(d.rincian, h, p["kode_wilayah"], s.tahun, s.area)
+    if r.is_empty():
+        return
+    st.subheader(t("indikator_tabel"))
+    ind = an.indikator_pemda(r)
+    umum.tabel(ind, f"indikator_{p['kode_wilayah']}_{s.tahun}", {
+        "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
+        "jumlah": t("k_dok_jumlah"),
+        **{k: t(st_) for st_, k in an.KOLOM_STATUS.items()}}, kunci="tabel_indikator")
+    st.subheader(t("sub_tabel"))
+    tabel = r.with_columns(grafik.label_status_expr())
+    umum.tabel(tabel, f"sub_indikator_{p['kode_wilayah']}_{s.tahun}", {
+        "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
+        "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "bobot": t("k_bobot"), "status": t("k_status"), "nilai": t("k_nilai"),
+        "tanggal_unggah": t("k_tgl_unggah"), "tanggal_verifikasi": t("k_tgl_verif"), "kenaikan": t("k_kenaikan")},
+        kunci="tabel_sub", tinggi=360)
+
+
+def halaman() -> None:
+    siap = umum.perlu_data()
+    if siap is None:
+        return
+    d, h = siap
+    s = umum.saring()
+    st.title(t("profil_judul"))
+    kode = pilih_pemda(h, s)
+    if kode is None:
+        st.info(t("tidak_ada_pemda"))
+        return
+    p = an.profil(h, kode, s.tahun)
+    if p is None:
+        st.info(t("pemda_tidak_ada_tahun", tahun=s.tahun))
+        return
+    umum.catatan_bobot(h, s.tahun)
+    kepala(h, s, p)
+    area(h, s, p)
+    celah(h, s, p)
+    rincian(d, h, s, p)
+
+
+umum.aman_jalankan(halaman)

@@ -1,0 +1,364 @@
+"""Altair charts of the dashboard. Labels are formatted in Python (76,15 in Indonesian), so a chart
+reads the same on screen and in its PNG. The four band colours come from ``WARNA_KATEGORI`` below
+and are the same in every chart; every coloured mark also carries its label or value in text."""
+
+from __future__ import annotations
+
+import altair as alt
+import polars as pl
+
+from mcsp_rules.model import STATUS_URUT
+from mcsp_rules.format import angka
+from mcsp_rules.hitung.skor import KATEGORI, kategori
+
+from tampilan.komponen.teks import bahasa, t
+
+# Altair validates every schema object as it is built (its "debug mode"); for the fixed charts of
+# this module that costs most of a rerun. The tests validate every chart against the Vega-Lite
+# schema instead (tests/test_dashboard.py::test_grafik_valid).
+alt.utils.schemapi.disable_debug_mode()
+
+# Presentation, not engine: the band colours (chosen to stay apart on a projector) and English names.
+WARNA_KATEGORI = {"Merah": "#CC3311", "Kuning": "#E8B500", "Biru": "#0072B2", "Hijau": "#228833"}
+WARNA_TIDAK_LENGKAP = "#9E9E9E"
+KATEGORI_EN = {"Merah": "Red", "Kuning": "Yellow", "Biru": "Blue", "Hijau": "Green"}
+WARNA_STATUS = {"diterima": "#228833", "perlu perbaikan": "#CC3311", "proses verifikasi": "#0072B2",
+                "belum diunggah": "#9E9E9E"}
+LEBAR_PNG = 900
+
+
+def _ukuran(rapat: bool) -> dict:
+    return {"label": 18 if rapat else 12, "judul": 24 if rapat else 15, "teks": 20 if rapat else 12,
+            "besar": 72 if rapat else 48}
+
+
+def konfigurasi(rapat: bool = False) -> dict:
+    """Vega-Lite config (fonts sized for a screen or a projector), set on the spec dict directly:
+    cheaper than Altair's configure_* copies on every rerun."""
+    u = _ukuran(rapat)
+    return {
+        "axis": {"labelFontSize": u["label"], "titleFontSize": u["label"], "labelLimit": 320},
+        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom"},
+        "title": {"fontSize": u["judul"], "anchor": "start"},
+        "view": {"strokeWidth": 0},
+    }
+
+
+def spesifikasi(chart, rapat: bool = False) -> dict:
+    """The chart as a Vega-Lite dict. Altair's JSON-schema validation is skipped (it is the slowest
+    part of a rerun and the charts are fixed code, checked by the tests)."""
+    from mcsp_rules.format import LOKAL_D3
+
+    spec = chart.to_dict(validate=False)
+    spec["config"] = {**spec.get("config", {}), **konfigurasi(rapat), "locale": {"number": LOKAL_D3[bahasa()]}}
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+        spec["width"] = "container"
+    return spec
+
+
+def label_kat(k: str | None) -> str:
+    if k is None:
+        return t("Tidak lengkap")
+    return k if bahasa() == "id" else KATEGORI_EN.get(k, k)
+
+
+def skala_kategori(dengan_tidak_lengkap: bool = False) -> alt.Scale:
+    domain = [label_kat(k) for k in KATEGORI]
+    warna = [WARNA_KATEGORI[k] for k in KATEGORI]
+    if dengan_tidak_lengkap:
+        domain.append(label_kat(None))
+        warna.append(WARNA_TIDAK_LENGKAP)
+    return alt.Scale(domain=domain, range=warna)
+
+
+def _f(x, d: int = 2) -> str:
+    return angka(x, bahasa(), d)
+
+
+def angka_expr(e: pl.Expr | str, desimal: int = 2, tanda: bool = False) -> pl.Expr:
+    """Vectorised ``mcsp_rules.format.angka``: 76,15 / 1.234 in Indonesian, 76.15 / 1,234 in English.
+    (Polars UDFs run outside Streamlit's script thread, so they must not read the session's language:
+    it is read here, once.)"""
+    e = pl.col(e) if isinstance(e, str) else e
+    koma, ribu = (",", ".") if bahasa() == "id" else (".", ",")
+    skala = 10 ** desimal
+    r = (e.abs() * skala).round(0).cast(pl.Int64)
+    bulat = (r // skala).cast(pl.String).str.reverse().str.replace_all(r"(\d{3})", "${1}" + ribu, literal=False)
+    bulat = bulat.str.strip_chars_end(ribu).str.reverse()
+    teks = bulat + pl.lit(koma) + (r % skala).cast(pl.String).str.zfill(desimal) if desimal else bulat
+    awal = pl.when((e < 0) & (r > 0)).then(pl.lit("-"))
+    awal = (awal.when((e > 0) & (r > 0)).then(pl.lit("+")) if tanda else awal).otherwise(pl.lit(""))
+    return pl.when(e.is_null()).then(pl.lit("–")).otherwise(awal + teks)
+
+
+def _peta_label(kunci) -> dict:
+    return {k: t(k) for k in kunci}
+
+
+def label_kategori_expr(kolom: str = "kategori") -> pl.Expr:
+    peta = {k: label_kat(k) for k in KATEGORI}
+    return pl.col(kolom).replace_strict(peta, default=None, return_dtype=pl.String).fill_null(label_kat(None))
+
+
+def label_status_expr(kolom: str = "status") -> pl.Expr:
+    return pl.col(kolom).replace_strict(_peta_label(STATUS_URUT), default=pl.col(kolom), return_dtype=pl.String)
+
+
+def _dengan_label(df: pl.DataFrame, kolom: str = "kategori") -> pl.DataFrame:
+    return df.with_columns(label_kategori_expr(kolom).alias("kategori_label"))
+
+
+# ------------------------------------------------------------------------------------ headline
+def pita(indeks: float | None, judul: str, rapat: bool = False):
+    """The four bands as one 0–100 strip with the index marked on it: where do we stand, at a glance.
+    Everything is drawn inside the plot (y from 0 to 2: bands below, the number above), so a
+    container-fitted chart keeps its height."""
+    u = _ukuran(rapat)
+    pita = pl.DataFrame({
+        "dari": [0.0, 25.0, 50.0, 75.0], "ke": [25.0, 50.0, 75.0, 100.0],
+        "kategori_label": [label_kat(k) for k in KATEGORI],
+    }).with_columns(((pl.col("dari") + pl.col("ke")) / 2).alias("tengah"), pl.lit(0.0).alias("y0"),
+                    pl.lit(1.0).alias("y1"), pl.lit(0.5).alias("ym"))
+    y_skala = alt.Scale(domain=[0, 2])
+    dasar = alt.Chart(pita).mark_rect(opacity=0.9).encode(
+        x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100], title=None)),
+        x2=alt.X2("ke"),
+        y=alt.Y("y0:Q", scale=y_skala, axis=None), y2=alt.Y2("y1"),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
+        tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori"))],
+    )
+    nama_pita = alt.Chart(pita).mark_text(color="white", fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
+        x=alt.X("tengah:Q"), y=alt.Y("ym:Q", scale=y_skala, axis=None), text=alt.Text("kategori_label:N"),
+    )
+    lapis = [dasar, nama_pita]
+    if indeks is not None:
+        titik = pl.DataFrame({"indeks": [float(indeks)], "label": [_f(indeks)], "y0": [0.0], "y1": [1.25],
+                              "yt": [1.3]})
+        lapis.append(alt.Chart(titik).mark_rule(color="black", strokeWidth=5 if rapat else 4).encode(
+            x=alt.X("indeks:Q"), y=alt.Y("y0:Q", scale=y_skala, axis=None), y2=alt.Y2("y1")))
+        rata = "left" if indeks < 15 else ("right" if indeks > 85 else "center")
+        lapis.append(
+            alt.Chart(titik).mark_text(fontSize=u["besar"] * 0.6, fontWeight="bold", color="black", baseline="bottom",
+                                       align=rata).encode(
+                x=alt.X("indeks:Q"), y=alt.Y("yt:Q", scale=y_skala, axis=None), text=alt.Text("label:N"))
+        )
+    return alt.layer(*lapis).properties(title=judul, height=190 if rapat else 130)
+
+
+# --------------------------------------------------------------------------------------- overview
+def batang_kategori(jumlah: pl.DataFrame, judul: str, rapat: bool = False):
+    u = _ukuran(rapat)
+    df = _dengan_label(jumlah.with_columns(pl.when(pl.col("kategori") == "Tidak lengkap").then(None)
+                                           .otherwise(pl.col("kategori")).alias("kategori")))
+    urut = [label_kat(k) for k in KATEGORI] + [label_kat(None)]
+    df = df.filter((pl.col("jumlah") > 0) | pl.col("kategori").is_not_null())
+    dasar = alt.Chart(df).encode(
+        x=alt.X("kategori_label:N", sort=urut, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("jumlah:Q", title=t("jumlah_pemda")),
+    )
+    batang = dasar.mark_bar().encode(
+        color=alt.Color("kategori_label:N", scale=skala_kategori(True), legend=None),
+        tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori")), alt.Tooltip("jumlah:Q", title=t("jumlah"))],
+    )
+    teks = dasar.mark_text(dy=-u["teks"] * 0.8, fontSize=u["teks"], fontWeight="bold").encode(text=alt.Text("jumlah:Q"))
+    return (batang + teks).properties(title=judul, height=360 if rapat else 240)
+
+
+def batang_dokumen(total: dict[str, int], judul: str, rapat: bool = False):
+    u = _ukuran(rapat)
+    wajib = max(total.get("dokumen_wajib", 0), 1)
+    rows = [{"status": s, "label": t(s), "jumlah": int(total.get(s.replace(" ", "_"), 0) or 0)} for s in STATUS_URUT]
+    df = pl.DataFrame(rows).with_columns(
+        (pl.col("jumlah") / wajib * 100).alias("persen"),
+    ).with_columns(
+        (angka_expr("jumlah", 0) + pl.lit(" (") + angka_expr("persen", 0) + pl.lit(" %)")).alias("teks")
+    )
+    urut = [t(s) for s in STATUS_URUT]
+    dasar = alt.Chart(df).encode(
+        y=alt.Y("label:N", sort=urut, title=None),
+        x=alt.X("jumlah:Q", title=t("jumlah")),
+    )
+    batang = dasar.mark_bar().encode(
+        color=alt.Color("label:N", scale=alt.Scale(domain=urut, range=[WARNA_STATUS[s] for s in STATUS_URUT]),
+                        legend=None),
+        tooltip=[alt.Tooltip("label:N", title=t("k_status")), alt.Tooltip("teks:N", title=t("jumlah"))],
+    )
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(text=alt.Text("teks:N"))
+    return (batang + teks).properties(title=judul, height=300 if rapat else 200)
+
+
+def batang_area(rata: pl.DataFrame, judul: str, tahun: int, rapat: bool = False):
+    """Mean score per area this year (bars, coloured by band) with last year as a black tick."""
+    u = _ukuran(rapat)
+    kol = "nama" if bahasa() == "id" else "name"
+    df = _dengan_label(rata.with_columns(kategori(pl.col("skor")).alias("kategori")))
+    df = df.with_columns(
+        angka_expr("skor").alias("teks"),
+        angka_expr("skor_lalu").alias("teks_lalu"),
+        angka_expr("selisih", tanda=True).alias("teks_selisih"),
+    )
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="descending")))
+    tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=str(tahun)),
+           alt.Tooltip("teks_lalu:N", title=str(tahun - 1)), alt.Tooltip("teks_selisih:N", title=t("k_selisih"))]
+    batang = dasar.mark_bar().encode(
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        tooltip=tip,
+    )
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
+    lapis = [batang, teks]
+    if df["skor_lalu"].is_not_null().any():
+        lapis.append(dasar.mark_tick(color="black", thickness=3, size=u["teks"] * 1.6).encode(
+            x=alt.X("skor_lalu:Q"), tooltip=tip))
+    tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
+    return alt.layer(*lapis).properties(title=judul, height=tinggi)
+
+
+def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
+    """Horizontal bars of pemda indexes, in the given order, coloured by band, labelled."""
+    u = _ukuran(rapat)
+    df = _dengan_label(df).with_columns(angka_expr("indeks").alias("teks"))
+    urut = df["nama_wilayah"].to_list()
+    dasar = alt.Chart(df).encode(y=alt.Y("nama_wilayah:N", sort=urut, title=None))
+    batang = dasar.mark_bar().encode(
+        x=alt.X("indeks:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip("teks:N", title=t("k_indeks")),
+                 alt.Tooltip("kategori_label:N", title=t("kategori"))],
+    )
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("indeks:Q"), text=alt.Text("teks:N"))
+    return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 22), 120))
+
+
+def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
+    """Pemda × area, each cell coloured by the band of its score and showing the score."""
+    u = _ukuran(rapat)
+    kol = "nama" if bahasa() == "id" else "name"
+    df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
+    urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
+    dasar = alt.Chart(df).encode(
+        x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=160)),
+        y=alt.Y("nama_wilayah:N", sort=urut, title=None),
+    )
+    sel = dasar.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
+                 alt.Tooltip("teks2:N", title=t("skor"))],
+    )
+    teks = dasar.mark_text(fontSize=u["teks"] * 0.9, color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
+    return (sel + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
+
+
+def histogram(wil: pl.DataFrame, judul: str, rapat: bool = False):
+    """How many pemda per 5-point bin of the index, each bin in the colour of its band."""
+    df = wil.filter(pl.col("indeks").is_not_null()).with_columns(
+        (pl.col("indeks").clip(0, 99.999) // 5 * 5).alias("dari"))
+    df = df.group_by("dari").len().with_columns((pl.col("dari") + 5).alias("ke"))
+    df = _dengan_label(df.with_columns(kategori(pl.col("dari")).alias("kategori")))
+    df = df.with_columns(pl.format("{}–{}", pl.col("dari").cast(pl.Int64), pl.col("ke").cast(pl.Int64)).alias("rentang"))
+    return alt.Chart(df).mark_bar(stroke="white").encode(
+        x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), bin="binned", axis=alt.Axis(values=list(range(0, 101, 10))),
+                title=t("k_indeks")),
+        x2=alt.X2("ke"),
+        y=alt.Y("len:Q", title=t("jumlah_pemda")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        tooltip=[alt.Tooltip("rentang:N", title=t("k_indeks")), alt.Tooltip("len:Q", title=t("jumlah_pemda"))],
+    ).properties(title=judul, height=340 if rapat else 220)
+
+
+def batang_provinsi(df: pl.DataFrame, judul: str, rapat: bool = False):
+    d = df.rename({"provinsi": "nama_wilayah"})
+    return batang_peringkat(d, judul, rapat)
+
+
+# ---------------------------------------------------------------------------------------- profile
+def area_profil(df: pl.DataFrame, judul: str, rapat: bool = False, label_prov: str = "", label_nas: str = ""):
+    """The pemda's area scores as bars (band colours), the province mean as a black tick and the
+    national mean as a grey tick."""
+    u = _ukuran(rapat)
+    kol = "nama" if bahasa() == "id" else "name"
+    df = _dengan_label(df.with_columns(kategori(pl.col("skor")).alias("kategori")))
+    df = df.with_columns(
+        angka_expr("skor").alias("teks"),
+        angka_expr("rata_provinsi").alias("teks_prov"),
+        angka_expr("rata_nasional").alias("teks_nas"),
+    )
+    tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=t("skor")),
+           alt.Tooltip("teks_prov:N", title=label_prov), alt.Tooltip("teks_nas:N", title=label_nas)]
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="ascending")))
+    batang = dasar.mark_bar().encode(
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        tooltip=tip,
+    )
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
+    # the two means as ticks with a legend of their own
+    rata = df.unpivot(index=[kol], on=["rata_provinsi", "rata_nasional"], variable_name="jenis", value_name="rata")
+    rata = rata.with_columns(pl.col("jenis").replace_strict({"rata_provinsi": label_prov, "rata_nasional": label_nas}))
+    tanda = alt.Chart(rata).mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
+        y=alt.Y(f"{kol}:N", sort=alt.EncodingSortField("skor", order="ascending")),
+        x=alt.X("rata:Q"),
+        stroke=alt.Stroke("jenis:N", scale=alt.Scale(domain=[label_prov, label_nas], range=["#000000", "#7F7F7F"]),
+                          title=None),
+        color=alt.ColorValue("#000000"),
+    )
+    tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
+    return alt.layer(batang, teks, tanda).resolve_scale(color="independent").properties(title=judul, height=tinggi)
+
+
+def celah_teratas(df: pl.DataFrame, judul: str, rapat: bool = False):
+    """The biggest gaps as bars of their index gain."""
+    u = _ukuran(rapat)
+    df = df.with_columns(
+        pl.format("{} · {}", pl.col("sub_indikator"), label_status_expr()).alias("nama"),
+        angka_expr("kenaikan", tanda=True).alias("teks"),
+        label_status_expr().alias("label_status"),
+    )
+    urut = df["nama"].to_list()
+    urut_status = [t(s) for s in STATUS_URUT]
+    dasar = alt.Chart(df).encode(y=alt.Y("nama:N", sort=urut, title=None))
+    batang = dasar.mark_bar().encode(
+        x=alt.X("kenaikan:Q", title=t("k_kenaikan")),
+        color=alt.Color("label_status:N", title=t("k_status"),
+                        scale=alt.Scale(domain=urut_status, range=[WARNA_STATUS[s] for s in STATUS_URUT])),
+        tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("teks:N", title=t("k_kenaikan"))],
+    )
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("kenaikan:Q"), text=alt.Text("teks:N"))
+    return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
+
+
+# ---------------------------------------------------------------------------------------- compare
+def bandingkan(df: pl.DataFrame, judul: str, rapat: bool = False):
+    """Grouped bars: one group per area, one bar per pemda (colours tell the pemda apart here)."""
+    u = _ukuran(rapat)
+    kol = "nama" if bahasa() == "id" else "name"
+    df = df.with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
+    urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
+    palet = ["#332288", "#117733", "#882255", "#DDCC77", "#44AA99"]  # Tol muted: distinct from the band colours' meaning
+    dasar = alt.Chart(df).encode(
+        y=alt.Y(f"{kol}:N", title=None),
+        yOffset=alt.YOffset("nama_wilayah:N", sort=urut),
+    )
+    batang = dasar.mark_bar().encode(
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        color=alt.Color("nama_wilayah:N", sort=urut, scale=alt.Scale(domain=urut, range=palet[: len(urut)]),
+                        title=None),
+        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
+                 alt.Tooltip("teks2:N", title=t("skor"))],
+    )
+    teks = dasar.mark_text(align="left", dx=3, fontSize=u["teks"] * 0.85).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
+    n_area = df[kol].n_unique()
+    return (batang + teks).properties(title=judul, height=max(n_area * len(urut) * (26 if rapat else 16), 160))
+
+
+# ---------------------------------------------------------------------------------------- export
+def ke_png(spec: dict) -> bytes:
+    """A chart spec as a PNG (vl-convert) on white, at a fixed width so it is readable on a slide."""
+    import json
+
+    import vl_convert
+
+    spec = {**spec, "background": "white"}
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+        spec["width"] = LEBAR_PNG
+    return vl_convert.vegalite_to_png(json.dumps(spec), scale=2)

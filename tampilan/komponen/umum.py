@@ -1,0 +1,322 @@
+"""What every page shares: the session's dataset, the sidebar filters, number formatting, tables and
+downloads. Pages call these and ``mcsp_rules``; no scoring happens here.
+
+Session isolation: an uploaded dataset lives only in ``st.session_state`` (one browser session).
+Only the bundled sample, identical for everyone, is cached across sessions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import uuid
+from pathlib import Path
+from typing import Callable, Iterable
+
+import polars as pl
+import streamlit as st
+
+import mcsp_rules
+from mcsp_rules.hitung import analisis as an
+from mcsp_rules.io.ekspor import ke_csv, ke_xlsx
+from mcsp_rules.format import angka
+from mcsp_rules.model import JENIS_PEMDA
+from mcsp_rules.batas import BATAS
+
+from tampilan.komponen.teks import bahasa, t
+
+log = logging.getLogger("mcsp_rules.dashboard")
+
+AKAR = Path(__file__).resolve().parents[2]  # the checkout (sample_data/ lives there)
+FILE_CONTOH = ("rincian_nasional_2023.xlsx", "rincian_nasional_2024.csv", "rincian_nasional_2025.csv")
+JENIS = JENIS_PEMDA
+
+
+# ------------------------------------------------------------------------------------ safe text
+_MD_KHUSUS = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=^\"'])")
+
+
+def aman(teks: object) -> str:
+    """Text for elements that read Markdown (captions, metric labels, headers): every Markdown
+    special character is backslash-escaped, so user-derived text shows exactly as written."""
+    return _MD_KHUSUS.sub(r"\\\1", str(teks))
+
+
+def fmt(x, desimal: int = 2) -> str:
+    return angka(x, bahasa(), desimal)
+
+
+def label_kategori(k: str | None) -> str:
+    return t(k) if k else t("Tidak lengkap")
+
+
+def label_status(s: str) -> str:
+    return t(s)
+
+
+def label_jenis(j: str) -> str:
+    return t(f"{j}_j")
+
+
+def label_jenis_expr(kolom: str = "jenis_pemda") -> pl.Expr:
+    return pl.col(kolom).replace_strict({j: label_jenis(j) for j in JENIS}, default=pl.col(kolom),
+                                        return_dtype=pl.String)
+
+
+# ------------------------------------------------------------------------------------- the data
+def data() -> mcsp_rules.Data | None:
+    return st.session_state.get("data")
+
+
+def hasil() -> an.Hasil | None:
+    """Derived frames of the session's dataset, computed once per dataset (keyed by its id)."""
+    d = data()
+    if d is None:
+        return None
+    kunci = st.session_state.get("data_id")
+    simpan = st.session_state.get("hasil")
+    if simpan is not None and simpan[0] == kunci:
+        return simpan[1]
+    h = _hasil_contoh() if st.session_state.get("data_asal") == "contoh" else an.hitung(d)
+    st.session_state["hasil"] = (kunci, h)
+    return h
+
+
+def pasang_data(d: mcsp_rules.Data, asal: str, nama_file: list[str]) -> None:
+    st.session_state["data"] = d
+    st.session_state["data_id"] = uuid.uuid4().hex
+    st.session_state["data_asal"] = asal
+    st.session_state["data_file"] = list(nama_file)
+    st.session_state.pop("hasil", None)
+    if asal == "contoh":
+        st.session_state.pop("tanda_unggah", None)
+
+
+def hapus_data() -> None:
+    for k in ("data", "data_id", "data_asal", "data_file", "hasil", "tanda_unggah"):
+        st.session_state.pop(k, None)
+
+
+def ada_contoh() -> bool:
+    return all((AKAR / "sample_data" / f).exists() for f in FILE_CONTOH if not f.endswith(".xlsx")) and any(
+        (AKAR / "sample_data" / f).exists() for f in FILE_CONTOH)
+
+
+def file_contoh() -> list[Path]:
+    return [AKAR / "sample_data" / f for f in FILE_CONTOH if (AKAR / "sample_data" / f).exists()]
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def muat_contoh() -> mcsp_rules.Data:
+    """The bundled sample: the same files for every user, so it may be shared (read-only)."""
+    return mcsp_rules.load(file_contoh())
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def _hasil_contoh() -> an.Hasil:
+    return an.hitung(muat_contoh())
+
+
+def muat_unggahan(berkas: list[tuple[str, bytes]]) -> mcsp_rules.Data:
+    """Uploads are read for this session only (never cached across sessions)."""
+    return mcsp_rules.load(berkas)
+
+
+def tanda_berkas(berkas: Iterable) -> str:
+    """A signature of an upload selection: names and content hashes (no bytes kept)."""
+    h = hashlib.sha256()
+    for f in berkas:
+        h.update(f.name.encode("utf-8", "replace"))
+        h.update(hashlib.sha256(f.getvalue()).digest())
+    return h.hexdigest()
+
+
+def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
+    """For pages that need data: the dataset, or a note pointing to the Data page."""
+    d, h = data(), hasil()
+    if d is None or h is None:
+        st.info(t("belum_ada_data"))
+        st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
+        return None
+    if not h.tahun or st.session_state.get("saring") is None:
+        st.warning(t("data_kosong"))
+        st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
+        return None
+    return d, h
+
+
+# -------------------------------------------------------------------------------- sidebar filters
+def _jaga(kunci: str, sah: list, banyak: bool = False) -> None:
+    """Drop a stored widget value that the new options no longer contain (before the widget exists)."""
+    if kunci not in st.session_state:
+        return
+    nilai = st.session_state[kunci]
+    if banyak:
+        bersih = [v for v in (nilai or []) if v in sah]
+        if bersih != list(nilai or []):
+            st.session_state[kunci] = bersih
+    elif nilai not in sah:
+        del st.session_state[kunci]
+
+
+FILTER = ("f_tahun", "f_provinsi", "f_jenis", "f_pemda", "f_area", "aturan_pilih")
+
+
+def simpan_filter() -> None:
+    """Callback of the language switch. A selectbox/multiselect keeps its value as the label the
+    browser showed, and labels change with the language; so the values are saved before the switch
+    and put back (in the new labels) before the widgets are drawn again."""
+    st.session_state["_filter_simpan"] = {k: st.session_state[k] for k in FILTER if k in st.session_state}
+
+
+def pulihkan_filter() -> None:
+    simpan = st.session_state.pop("_filter_simpan", None)
+    if simpan:
+        for k, v in simpan.items():
+            st.session_state[k] = v
+
+
+def filter_sidebar() -> an.Saring | None:
+    """The filters, built once per run in dashboard.py; kept in session_state["saring"]."""
+    h = hasil()
+    if h is None or not h.tahun:
+        st.session_state.pop("saring", None)
+        return None
+    pulihkan_filter()
+    with st.sidebar:
+        st.header(t("filter"))
+        tahun_opsi = list(reversed(h.tahun))
+        _jaga("f_tahun", tahun_opsi)
+        tahun = st.selectbox(t("tahun"), tahun_opsi, key="f_tahun")
+
+        prov = an.pilihan_provinsi(h, tahun)
+        nama_prov = dict(prov)
+        prov_opsi = [""] + [k for k, _ in prov]
+        _jaga("f_provinsi", prov_opsi)
+        # format functions read no session state: Streamlit may call them outside the script thread
+        nama_prov[""] = t("semua_provinsi")
+        kode_prov = st.selectbox(t("provinsi"), prov_opsi, key="f_provinsi", format_func=lambda k: nama_prov.get(k, k))
+
+        _jaga("f_jenis", list(JENIS), banyak=True)
+        nama_jenis = {j: label_jenis(j) for j in JENIS}
+        jenis = st.multiselect(t("jenis"), list(JENIS), key="f_jenis", format_func=lambda j: nama_jenis.get(j, j),
+                               placeholder=t("semua"))
+
+        dasar = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis))
+        pemda = an.pilihan_pemda(h, dasar)
+        nama_pemda = dict(pemda)
+        _jaga("f_pemda", [k for k, _ in pemda], banyak=True)
+        pilih = st.multiselect(t("pemda"), [k for k, _ in pemda], key="f_pemda",
+                               format_func=lambda k: nama_pemda.get(k, k), placeholder=t("semua"))
+
+        area = an.pilihan_area(h, tahun)
+        nama_area = {k: (n if bahasa() == "id" else e) for k, n, e in area}
+        _jaga("f_area", list(nama_area), banyak=True)
+        area_pilih = st.multiselect(t("area"), list(nama_area), key="f_area",
+                                    format_func=lambda k: nama_area.get(k, k), placeholder=t("semua_area"))
+    saring = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis), pemda=tuple(pilih),
+                       area=tuple(area_pilih))
+    st.session_state["saring"] = saring
+    return saring
+
+
+def saring() -> an.Saring:
+    return st.session_state.get("saring") or an.Saring()
+
+
+def rapat() -> bool:
+    return bool(st.session_state.get("rapat", False))
+
+
+def catatan_bobot(h: an.Hasil, tahun: int) -> None:
+    """Say which area weights the numbers use, and whether they are the equal-weight assumption."""
+    b = h.bobot.filter(h.bobot["tahun"] == tahun)
+    if b.is_empty():
+        return
+    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    kunci = "bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi"
+    st.caption(aman(t(kunci, sumber=sumber)))
+
+
+def nama_area(h: an.Hasil, tahun: int | None) -> dict[str, str]:
+    return {k: (n if bahasa() == "id" else e) for k, n, e in an.pilihan_area(h, tahun)}
+
+
+# ------------------------------------------------------------------------------ tables, downloads
+def _nama_file(teks: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", teks).strip("_")[:80] or "tabel"
+
+
+def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, desimal: int = 2,
+          batas: int = 5000, unduh: bool = True, tinggi: int | str = "auto", kunci: str | None = None,
+          ribuan: Iterable[str] = ()) -> None:
+    """A table as data (never HTML), numbers in the interface's format, and XLSX/CSV downloads of
+    the whole table with the same column names (cells neutralised by mcsp_rules.io.ekspor).
+    ``ribuan``: integer columns (by their original name) written with a thousands separator."""
+    kolom = kolom or {}
+    tampil = df.rename({k: v for k, v in kolom.items() if k in df.columns})
+    ribuan = [kolom.get(k, k) for k in ribuan if kolom.get(k, k) in tampil.columns]
+    total = tampil.height
+    if total > batas:
+        st.caption(t("cuplikan", n=fmt(batas, 0), total=fmt(total, 0)))
+        tampil_layar = tampil.head(batas)
+    else:
+        tampil_layar = tampil
+    # a column with no value at all (no previous year, say) is typed Null and would show "None"
+    tampil_layar = tampil_layar.with_columns(pl.col(pl.Date).dt.to_string("%d/%m/%Y" if bahasa() == "id" else "%Y-%m-%d"), pl.col(pl.Null).cast(pl.Float64))
+    desimal_kol = [c for c, tp in tampil_layar.schema.items() if tp in (pl.Float64, pl.Float32)]
+    if (desimal_kol or ribuan) and tampil_layar.height <= 3000:
+        koma, titik = (",", ".") if bahasa() == "id" else (".", ",")
+        gaya = tampil_layar.to_pandas().style.format(na_rep="–")
+        if desimal_kol:
+            gaya = gaya.format(precision=desimal, decimal=koma, thousands=titik, subset=desimal_kol, na_rep="–")
+        if ribuan:
+            gaya = gaya.format(precision=0, thousands=titik, subset=ribuan, na_rep="–")
+        st.dataframe(gaya, hide_index=True, height=tinggi, key=kunci)
+    else:
+        st.dataframe(tampil_layar, hide_index=True, height=tinggi, key=kunci)
+    if unduh:
+        tombol_unduh_tabel(tampil, nama, kunci=kunci)
+
+
+def tombol_unduh_tabel(df: pl.DataFrame, nama: str, kunci: str | None = None) -> None:
+    berkas = _nama_file(nama)
+    k = kunci or berkas
+    c1, c2, _ = st.columns([1, 1, 3])
+    with c1:
+        st.download_button(t("unduh_xlsx"), data=lambda: ke_xlsx({"Data": df}), file_name=f"{berkas}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           on_click="ignore", key=f"xlsx_{k}", icon=":material/download:")
+    with c2:
+        st.download_button(t("unduh_csv"), data=lambda: ke_csv(df).encode("utf-8"), file_name=f"{berkas}.csv",
+                           mime="text/csv", on_click="ignore", key=f"csv_{k}", icon=":material/download:")
+
+
+def grafik(chart, nama: str, kunci: str | None = None) -> None:
+    """An Altair chart with a PNG download (rendered by vl-convert only when clicked). It is shown
+    through its Vega-Lite dict (``st.vega_lite_chart``), which is what ``st.altair_chart`` sends too."""
+    from .grafik import ke_png, spesifikasi
+
+    spec = spesifikasi(chart, rapat())
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None)  # same look as the PNG export
+    berkas = _nama_file(nama)
+    st.download_button(t("unduh_png"), data=lambda: ke_png(spec), file_name=f"{berkas}.png", mime="image/png",
+                       on_click="ignore", key=f"png_{kunci or berkas}", icon=":material/image:")
+
+
+def aman_jalankan(fungsi: Callable[[], None]) -> None:
+    """Run a page body; an unexpected error shows one sentence instead of a traceback."""
+    from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
+
+    try:
+        fungsi()
+    except ScriptControlException:  # st.rerun / st.stop / page switches are control flow
+        raise
+    except Exception:  # noqa: BLE001
+        log.exception("halaman gagal")
+        st.error(t("gagal_umum"))
+
+
+def batas_mb() -> int:
+    return BATAS.ukuran_mb

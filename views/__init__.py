@@ -1,1 +1,0 @@
-"""Pages of the dashboard (one file per page) and what they share (umum, grafik, teks)."""
