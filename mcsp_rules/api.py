@@ -30,7 +30,7 @@ def load(
     ``data.laporan.file_gagal`` with one clear sentence.
     """
     from mcsp_rules.io.baca import baca
-    from mcsp_rules.validasi.mesin import validasi
+    from mcsp_rules.validasi import validasi
 
     if isinstance(sumber, (str, Path, tuple)):
         sumber = [sumber]

@@ -14,24 +14,18 @@ from mcsp_rules.hitung.skor import indeks_dari_area, tabel_bobot
 from mcsp_rules.io import urai
 from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE, BacaanFile
 from mcsp_rules.plugin.registri import Registri
-from mcsp_rules.validasi.mesin import (
-    _POS,
-    KOLOM_DOKUMEN,
-    _aturan_baris_ringkasan,
-    _aturan_ringkasan,
-    _cek_inti,
-    _jalankan,
-    _ketik_umum,
-    _kolom_area,
-    _temuan,
-)
+from mcsp_rules.model import KOLOM_DOKUMEN
+from mcsp_rules.validasi.aturan_inti import aturan_baris_ringkasan, aturan_ringkasan
+from mcsp_rules.validasi.konstanta import POS
+from mcsp_rules.validasi.laporan import temuan_dari_gagal
+from mcsp_rules.validasi.mesin import cek_inti, jalankan, ketik_umum, kolom_area
 
 _BARIS_LEBAR = "_id_baris"  # a wide row's identity: (file, spreadsheet row)
 
 
 def _sel_lebar(b: BacaanFile, kunci_area: set[str]) -> pl.DataFrame:
     """Wide → long: one row per non-empty area cell, remembering the header it came from."""
-    kolom = _kolom_area(b, kunci_area)
+    kolom = kolom_area(b, kunci_area)
     tetap = [k for k in ("tahun", "kode_wilayah", "nama_wilayah", "_selisih_sel", KOLOM_BARIS) if k in b.frame.columns]
     panjang = (
         b.frame.select(*tetap, *kolom)
@@ -48,17 +42,17 @@ def validasi_ringkasan(panjang_b: list[BacaanFile], lebar_b: list[BacaanFile], r
     frames = [b.frame.with_columns(pl.lit(b.nama).alias(KOLOM_FILE), pl.lit(None, dtype=pl.String).alias("_kolom_sel"))
               for b in panjang_b]
     frames += [_sel_lebar(b, kunci_area).with_columns(pl.lit(b.nama).alias(KOLOM_FILE)) for b in lebar_b]
-    sel = pl.concat(frames, how="diagonal_relaxed").with_row_index(_POS).with_columns(pl.col(_POS).cast(pl.Int64))
+    sel = pl.concat(frames, how="diagonal_relaxed").with_row_index(POS).with_columns(pl.col(POS).cast(pl.Int64))
     if "nama_wilayah" not in sel.columns:
         sel = sel.with_columns(pl.lit(None, dtype=pl.String).alias("nama_wilayah"))
-    typed = _ketik_umum(sel, registri).rename({"skor": "_teks_skor"}).with_columns(urai.angka("_teks_skor").alias("skor"))
-    cek = _cek_inti(_aturan_ringkasan(registri))
-    gagal = _jalankan(typed, cek)
-    temuan = [_temuan(typed, gagal, cek)]
+    typed = ketik_umum(sel, registri).rename({"skor": "_teks_skor"}).with_columns(urai.angka("_teks_skor").alias("skor"))
+    cek = cek_inti(aturan_ringkasan(registri))
+    gagal = jalankan(typed, cek)
+    temuan = [temuan_dari_gagal(typed, gagal, cek)]
     # A wide row with any error is set aside whole: widen the failures to every cell of that row.
     galat = {c.nama for c in cek if c.aturan.tingkat == "galat"}
     baris_gagal = (
-        typed.join(gagal.filter(pl.col("_cek").is_in(list(galat))), on=_POS, how="semi")
+        typed.join(gagal.filter(pl.col("_cek").is_in(list(galat))), on=POS, how="semi")
         .select(KOLOM_FILE, KOLOM_BARIS).unique()
     )
     per_baris = typed.join(baris_gagal.with_columns(pl.lit(True).alias("_galat")), on=[KOLOM_FILE, KOLOM_BARIS],
@@ -111,8 +105,8 @@ def _periksa_total(lebar_b: list[BacaanFile], ringkasan: pl.DataFrame, registri:
         if k not in baris.columns:
             baris = baris.with_columns(pl.lit(None, dtype=pl.String).alias(k))
     baris = baris.join(baris_gagal, on=[KOLOM_FILE, KOLOM_BARIS], how="anti")
-    baris = baris.with_row_index(_POS).with_columns(
-        pl.col(_POS).cast(pl.Int64), urai.tahun("tahun").alias("tahun"), urai.kode_wilayah("kode_wilayah").alias("kode_wilayah"),
+    baris = baris.with_row_index(POS).with_columns(
+        pl.col(POS).cast(pl.Int64), urai.tahun("tahun").alias("tahun"), urai.kode_wilayah("kode_wilayah").alias("kode_wilayah"),
         *[pl.col(k).alias(f"_teks_{k}") for k in kolom_cek],
     ).with_columns(urai.angka("skor_total").alias("skor_total"), *[urai.angka(k).alias(k) for k in KOLOM_DOKUMEN])
     dari_file = ringkasan.lazy().join(
@@ -124,9 +118,9 @@ def _periksa_total(lebar_b: list[BacaanFile], ringkasan: pl.DataFrame, registri:
                        on=["tahun", "kode_wilayah"], how="left", maintain_order="left").with_columns(
         (pl.col("diterima") + pl.col("perlu_perbaikan") + pl.col("proses_verifikasi")).alias("_jumlah_status")
     )
-    cek = _cek_inti(_aturan_baris_ringkasan())
-    gagal = _jalankan(baris, cek)
-    temuan = _temuan(baris, gagal, cek)
+    cek = cek_inti(aturan_baris_ringkasan())
+    gagal = jalankan(baris, cek)
+    temuan = temuan_dari_gagal(baris, gagal, cek)
     hasil = baris.select("tahun", "kode_wilayah", "skor_total", "_indeks_hitung", *KOLOM_DOKUMEN,
                          pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"))
     return hasil, [temuan]

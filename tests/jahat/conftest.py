@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile.corpus import tulis_semua
+from jahat.korpus import tulis_semua
 
 
 @pytest.fixture(scope="session")

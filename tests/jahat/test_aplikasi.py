@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from hostile.anak import jalankan_anak
-from hostile.corpus import KASUS, Kasus, ke_csv, rincian
+from jahat.anak import jalankan_anak
+from jahat.korpus import KASUS, Kasus, ke_csv, rincian
 
 AKAR = Path(__file__).resolve().parents[2]
 APP = str(AKAR / "dashboard.py")

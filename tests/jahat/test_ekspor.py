@@ -12,7 +12,7 @@ import polars as pl
 
 import mcsp_rules
 from mcsp_rules.io.ekspor import ke_csv, ke_xlsx
-from hostile.corpus import KASUS
+from jahat.korpus import KASUS
 
 PEMICU = ["=1+1", "+62 811 000", "-cmd|' /C calc'!A0", "@SUM(1,2)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://x\",\"y\")",
           "\x00=1"]

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import mcsp_rules
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.io.baca import BacaanFile, baca
-from hostile.corpus import ke_csv, ke_xlsx, rincian
+from jahat.korpus import ke_csv, ke_xlsx, rincian
 
 CI = os.environ.get("CI") == "true"
 # MCSP_HYPOTHESIS_CONTOH=2000 for a longer hunt than the suite's default

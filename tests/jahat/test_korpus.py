@@ -12,8 +12,8 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from hostile.anak import jalankan_anak, mcsp
-from hostile.corpus import KASUS, Kasus, rincian, ke_csv
+from jahat.anak import jalankan_anak, mcsp
+from jahat.korpus import KASUS, Kasus, rincian, ke_csv
 
 AMAN = [k for k in KASUS.values() if not k.berbahaya]
 BERBAHAYA = [k for k in KASUS.values() if k.berbahaya]
@@ -234,7 +234,7 @@ def test_path_yang_bukan_file(tmp_path):
 
 def test_korpus_bisa_ditulis_ke_folder(tmp_path):
     """`python tests/jahat/korpus.py DIR` writes the corpus for a person to look at."""
-    from hostile.corpus import tulis_semua
+    from jahat.korpus import tulis_semua
 
     tulis = tulis_semua(tmp_path, termasuk_besar=False)
     assert len(tulis) == len([k for k in KASUS.values() if not k.besar])

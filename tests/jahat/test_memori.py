@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from hostile.anak import muat_di_anak
-from hostile.corpus import KASUS, lembar_xml, xlsx_mentah
+from jahat.anak import muat_di_anak
+from jahat.korpus import KASUS, lembar_xml, xlsx_mentah
 
 MB = 1024 * 1024
 # the bound for a refused file (reliability.md asks "well under 200 MB" for the bomb)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from mcsp_rules.batas import Batas
 from mcsp_rules.io.baca import _periksa_zip
-from hostile.corpus import lembar_xml, xlsx_mentah
+from jahat.korpus import lembar_xml, xlsx_mentah
 
 
 def _huruf(n: int) -> str:

@@ -1,0 +1,154 @@
+"""The validation report: findings (file, spreadsheet row, column, the cell as written, level,
+messages and fixes in Indonesian and English) and, per file, rows read = used + set aside."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from mcsp_rules.io import urai
+from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE
+from mcsp_rules.validasi.konstanta import INTI, POS, TINGKAT_GALAT, TINGKAT_PERINGATAN
+
+if TYPE_CHECKING:
+    from mcsp_rules.validasi.mesin import Cek
+
+SKEMA_TEMUAN = {
+    "file": pl.String, "baris": pl.Int64, "kolom": pl.String, "nilai": pl.String, "tingkat": pl.String,
+    "kode": pl.String, "pesan": pl.String, "message": pl.String, "saran": pl.String, "fix": pl.String,
+    "sumber": pl.String,
+}
+
+
+@dataclass
+class Laporan:
+    """The validation report: every finding, and per file how many rows were read, used, set aside."""
+
+    temuan: pl.DataFrame
+    per_file: pl.DataFrame  # file, format, jenis, dibaca, dipakai, disisihkan, berperingatan
+    disisihkan: pl.DataFrame  # file, baris, alasan, reason, then the row's cells as text
+    file_gagal: list[dict] = field(default_factory=list)  # {file, pesan, message}
+
+    @property
+    def dibaca(self) -> int:
+        return int(self.per_file["dibaca"].sum())
+
+    @property
+    def dipakai(self) -> int:
+        return int(self.per_file["dipakai"].sum())
+
+    @property
+    def jumlah_disisihkan(self) -> int:
+        return int(self.per_file["disisihkan"].sum())
+
+    @property
+    def jumlah_galat(self) -> int:
+        return self.temuan.filter(pl.col("tingkat") == TINGKAT_GALAT).height
+
+    @property
+    def jumlah_peringatan(self) -> int:
+        return self.temuan.filter(pl.col("tingkat") == TINGKAT_PERINGATAN).height
+
+    @property
+    def bersih(self) -> bool:
+        return self.jumlah_galat == 0 and not self.file_gagal
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) -> pl.DataFrame:
+    """Failures → findings with file, spreadsheet row, column, the cell as written, messages."""
+    if gagal.height == 0:
+        return pl.DataFrame(schema=SKEMA_TEMUAN)
+    info = pl.DataFrame(
+        [{"_cek": c.nama, "kolom": c.aturan.kolom, "tingkat": c.aturan.tingkat, "kode": c.aturan.kode,
+          "pesan": c.aturan.pesan, "message": c.aturan.message, "saran": c.aturan.saran, "fix": c.aturan.fix,
+          "sumber": c.sumber} for c in cek],
+        schema={"_cek": pl.String, "kolom": pl.String, "tingkat": pl.String, "kode": pl.String, "pesan": pl.String,
+                "message": pl.String, "saran": pl.String, "fix": pl.String, "sumber": pl.String},
+    )
+    kolom_rujukan = sorted({c.aturan.kolom for c in cek if c.aturan.kolom and c.aturan.kolom in frame.columns})
+    penanda = sorted({m for c in cek for t in (c.aturan.pesan, c.aturan.message) for m in _PLACEHOLDER.findall(t)}
+                     & set(frame.columns) - {"nilai"})
+
+    def teks(k: str) -> pl.Expr:
+        sumber = f"_teks_{k}" if f"_teks_{k}" in frame.columns else k
+        return pl.col(sumber).cast(pl.String)
+
+    baris = frame.select([POS, KOLOM_FILE, KOLOM_BARIS] + [teks(k).alias(f"_n_{k}") for k in kolom_rujukan]
+                         + [_tampil(pl.col(k)).alias(f"_p_{k}") for k in penanda])
+    t = gagal.join(info, on="_cek", how="left").join(baris, on=POS, how="left")
+    nilai = pl.lit(None, dtype=pl.String)
+    for k in kolom_rujukan:
+        nilai = pl.when(pl.col("kolom") == k).then(pl.col(f"_n_{k}")).otherwise(nilai)
+    t = t.with_columns(nilai.alias("nilai"))
+    if "_kolom_sel" in frame.columns:  # a wide summary: name the header the cell came from
+        sel = frame.select(POS, "_kolom_sel")
+        t = t.join(sel, on=POS, how="left").with_columns(
+            pl.when(pl.col("kolom").is_in(["skor", "area"]) & pl.col("_kolom_sel").is_not_null())
+            .then(pl.col("_kolom_sel")).otherwise(pl.col("kolom")).alias("kolom")
+        )
+    for k in penanda:
+        isi = pl.col(f"_p_{k}").fill_null("-")
+        # computed numbers are written the reader's way: 80,23 in Indonesian, 80.23 in English
+        isi_id = pl.when(pl.col(f"_p_{k}").str.contains(r"^-?[0-9]+\.[0-9]+$")).then(
+            pl.col(f"_p_{k}").str.replace(".", ",", literal=True)).otherwise(isi)
+        t = t.with_columns(pl.col("pesan").str.replace_all(f"{{{k}}}", isi_id, literal=True),
+                           pl.col("message").str.replace_all(f"{{{k}}}", isi, literal=True))
+    isi = pl.col("nilai").fill_null("")
+    t = t.with_columns(
+        pl.col("pesan").str.replace_all("{nilai}", isi, literal=True),
+        pl.col("message").str.replace_all("{nilai}", isi, literal=True),
+    )
+    t = _saran_status(t)
+    return t.select(
+        pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"), "kolom", "nilai", "tingkat", "kode",
+        "pesan", "message", "saran", "fix", "sumber",
+    ).sort("file", "baris", "tingkat", "kolom", maintain_order=True)
+
+
+def _tampil(e: pl.Expr) -> pl.Expr:
+    """A value inside a message: integers without '.0', other numbers with up to 2 decimals."""
+    return (
+        pl.when(e.cast(pl.Float64, strict=False).is_not_null() & (e.cast(pl.Float64, strict=False) % 1 == 0))
+        .then(e.cast(pl.Float64, strict=False).cast(pl.Int64, strict=False).cast(pl.String))
+        .when(e.cast(pl.Float64, strict=False).is_not_null())
+        .then(e.cast(pl.Float64, strict=False).round(2).cast(pl.String))
+        .otherwise(e.cast(pl.String))
+    )
+
+
+def _saran_status(t: pl.DataFrame) -> pl.DataFrame:
+    """For an unknown status, suggest the closest valid one ('diterimah' → 'diterima')."""
+    salah = t.filter(pl.col("kode") == "status_dikenal")
+    if salah.height == 0:
+        return t
+    peta = {v: urai.saran_status(v) for v in salah["nilai"].drop_nulls().unique().to_list()}
+    peta = {k: v for k, v in peta.items() if v}
+    mungkin = pl.col("nilai").replace_strict(peta, default=None, return_dtype=pl.String)
+    return t.with_columns(
+        pl.when((pl.col("kode") == "status_dikenal") & mungkin.is_not_null())
+        .then(pl.format("Maksud Anda '{}'? ", mungkin) + pl.col("saran")).otherwise(pl.col("saran")).alias("saran"),
+        pl.when((pl.col("kode") == "status_dikenal") & mungkin.is_not_null())
+        .then(pl.format("Did you mean '{}'? ", mungkin) + pl.col("fix")).otherwise(pl.col("fix")).alias("fix"),
+    )
+
+
+def temuan_file(file: str, pesan: str, message: str, tingkat: str) -> pl.DataFrame:
+    return pl.DataFrame([{"file": file, "baris": None, "kolom": None, "nilai": None, "tingkat": tingkat,
+                          "kode": "file", "pesan": pesan, "message": message, "saran": "", "fix": "", "sumber": INTI}],
+                        schema=SKEMA_TEMUAN)
+
+
+def sisih_file(frame: pl.DataFrame, pesan: str, message: str) -> pl.DataFrame:
+    data = [c for c in frame.columns if not c.startswith("_")]
+    return frame.select(pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"),
+                        pl.lit(pesan).alias("alasan"), pl.lit(message).alias("reason"), *data)
+
+
+def sisih_kosong() -> pl.DataFrame:
+    return pl.DataFrame(schema={"file": pl.String, "baris": pl.Int64, "alasan": pl.String, "reason": pl.String})

@@ -1,0 +1,66 @@
+"""Detail exports ("rincian", design.md §1a): typed, checked with the core's and the plugins' rules."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from mcsp_rules.io import urai
+from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE, BacaanFile
+from mcsp_rules.plugin.registri import Registri
+from mcsp_rules.validasi.aturan_inti import aturan_rincian
+from mcsp_rules.validasi.konstanta import POS, TINGKAT_GALAT
+from mcsp_rules.validasi.laporan import temuan_dari_gagal
+from mcsp_rules.validasi.mesin import cek_inti, cek_plugin, gabung, jalankan, ketik_umum, per_nilai_unik, pisahkan, uji_ekspresi
+
+KOLOM_RINCIAN = ("tahun", "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator",
+                 "nama_sub_indikator", "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi")
+
+
+def ketik_rincian(frame: pl.DataFrame, registri: Registri) -> pl.DataFrame:
+    df = ketik_umum(frame, registri)
+    teks = ["bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "sub_indikator"]
+    df = df.rename({k: f"_teks_{k}" for k in teks}).with_columns(pl.col("_teks_sub_indikator").alias("sub_indikator"))
+    df = per_nilai_unik(df, "_teks_bobot", {"bobot": urai.angka("_teks_bobot")})
+    df = per_nilai_unik(df, "_teks_nilai", {"nilai": urai.angka("_teks_nilai")})
+    df = per_nilai_unik(df, "_teks_status", {"status": urai.status("_teks_status")})
+    for k in ("tanggal_unggah", "tanggal_verifikasi"):
+        df = per_nilai_unik(df, f"_teks_{k}", {k: urai.tanggal(f"_teks_{k}")})
+    # Shared by the catalogue rules of every area plugin; computed once instead of once per rule.
+    return df.with_columns(pl.col("bobot").sum().over("tahun", "kode_wilayah", "area").alias("bobot_area_pemda"))
+
+
+def validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
+    frame = ketik_rincian(gabung(bacaan, KOLOM_RINCIAN), registri)
+    pasangan = frame.select("tahun", "area").drop_nulls().unique().rows()
+    semua = cek_inti(aturan_rincian(registri)) + cek_plugin(registri, pasangan)
+    semua = uji_ekspresi(semua, frame.lazy(), registri)
+    ganda = [c for c in semua if c.aturan.kode == "sub_indikator_ganda"]
+    cek = [c for c in semua if c not in ganda]
+    gagal = jalankan(frame, cek)
+    # Duplicates are judged among the rows that are otherwise fine, so a broken first copy does
+    # not push out a good second one.
+    galat = {c.nama for c in cek if c.aturan.tingkat == TINGKAT_GALAT}
+    sehat = frame.filter(~pl.col(POS).is_in(gagal.filter(pl.col("_cek").is_in(list(galat)))[POS].implode()))
+    gagal = pl.concat([gagal, jalankan(sehat, ganda)])
+    temuan = temuan_dari_gagal(frame, gagal, semua)
+    return pisahkan(frame, gagal, semua, temuan, {b.nama: (b.format, "rincian") for b in bacaan}, rapikan_rincian)
+
+
+def rapikan_rincian(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.select(
+        "tahun", "kode_wilayah",
+        pl.col("_nama_resmi").alias("nama_wilayah"), "kode_provinsi", "provinsi", "jenis_pemda",
+        "area", pl.col("indikator"), "sub_indikator", pl.col("nama_sub_indikator"),
+        "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi",
+        pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"),
+    )
+
+
+def kosong_rincian() -> pl.DataFrame:
+    return pl.DataFrame(schema={
+        "tahun": pl.Int32, "kode_wilayah": pl.String, "nama_wilayah": pl.String, "kode_provinsi": pl.String,
+        "provinsi": pl.String, "jenis_pemda": pl.String, "area": pl.String, "indikator": pl.String,
+        "sub_indikator": pl.String, "nama_sub_indikator": pl.String, "bobot": pl.Float64, "status": pl.String,
+        "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "file": pl.String,
+        "baris": pl.Int64,
+    })
