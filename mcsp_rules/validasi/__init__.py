@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from mcsp_rules.io.baca import KOLOM_FILE, KOLOM_RINCIAN_WAJIB, KOLOM_RINGKASAN_WAJIB, BacaanFile
+from mcsp_rules.io.bacaan import KOLOM_FILE, KOLOM_RINCIAN_WAJIB, KOLOM_RINGKASAN_WAJIB, BacaanFile
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.konstanta import TINGKAT_GALAT, TINGKAT_PERINGATAN
 from mcsp_rules.validasi.laporan import SKEMA_TEMUAN, Laporan, sisih_file, sisih_kosong, temuan_file

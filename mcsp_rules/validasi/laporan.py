@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from mcsp_rules.io import urai
-from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE
 from mcsp_rules.validasi.konstanta import INTI, POS, TINGKAT_GALAT, TINGKAT_PERINGATAN
 
 if TYPE_CHECKING:

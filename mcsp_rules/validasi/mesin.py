@@ -14,7 +14,7 @@ import polars as pl
 
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.io import urai
-from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE, BacaanFile
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, BacaanFile
 from mcsp_rules.plugin.kit import Aturan
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.konstanta import FORMAT, INTI, POS, TINGKAT_GALAT, TINGKAT_PERINGATAN

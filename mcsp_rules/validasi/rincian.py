@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from mcsp_rules.io import urai
-from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE, BacaanFile
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, BacaanFile
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.aturan_inti import aturan_rincian
 from mcsp_rules.validasi.konstanta import POS, TINGKAT_GALAT

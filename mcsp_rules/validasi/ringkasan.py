@@ -12,7 +12,7 @@ import polars as pl
 
 from mcsp_rules.hitung.skor import indeks_dari_area, tabel_bobot
 from mcsp_rules.io import urai
-from mcsp_rules.io.baca import KOLOM_BARIS, KOLOM_FILE, BacaanFile
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, BacaanFile
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.model import KOLOM_DOKUMEN
 from mcsp_rules.validasi.aturan_inti import aturan_baris_ringkasan, aturan_ringkasan

@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 import mcsp_rules
 from mcsp_rules.galat import MCSPError
-from mcsp_rules.io.baca import BacaanFile, baca
+from mcsp_rules.io.baca import baca
+from mcsp_rules.io.bacaan import BacaanFile
 from jahat.korpus import ke_csv, ke_xlsx, rincian
 
 CI = os.environ.get("CI") == "true"

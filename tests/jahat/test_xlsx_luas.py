@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from mcsp_rules.batas import Batas
-from mcsp_rules.io.baca import _periksa_zip
+from mcsp_rules.io.penjaga_xlsx import periksa_zip as _periksa_zip
 from jahat.korpus import lembar_xml, xlsx_mentah
 
 

@@ -1,0 +1,139 @@
+"""Finding the header row (portals put a title block above it) and normalising column names:
+any case, spaces for underscores, English aliases."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from mcsp_rules.batas import Batas
+from mcsp_rules.galat import FileTidakTerbaca
+from mcsp_rules.io.bacaan import BacaanFile, KOLOM_BARIS, KOLOM_FILE, KOLOM_LEBAR
+from mcsp_rules.io.deteksi import ribuan, terlalu_banyak_baris
+
+
+# Header aliases, after normalisation (lower case, spaces/dashes → underscores).
+ALIAS_KOLOM = {
+    "year": "tahun", "thn": "tahun",
+    "region_code": "kode_wilayah", "kode": "kode_wilayah", "kode_pemda": "kode_wilayah",
+    "kode_daerah": "kode_wilayah", "kd_wilayah": "kode_wilayah", "code": "kode_wilayah",
+    "region_name": "nama_wilayah", "region": "nama_wilayah", "nama_pemda": "nama_wilayah",
+    "pemda": "nama_wilayah", "nama_daerah": "nama_wilayah", "wilayah": "nama_wilayah",
+    "area_intervensi": "area", "intervention_area": "area", "kode_area": "area",
+    "indicator": "indikator", "kode_indikator": "indikator",
+    "sub_indicator": "sub_indikator", "subindikator": "sub_indikator", "kode_sub_indikator": "sub_indikator",
+    "subindicator": "sub_indikator",
+    "sub_indicator_name": "nama_sub_indikator", "nama_subindikator": "nama_sub_indikator",
+    "weight": "bobot", "status_dokumen": "status", "document_status": "status",
+    "value": "nilai", "nilai_verifikasi": "nilai", "score_item": "nilai",
+    "score": "skor", "nilai_area": "skor", "skor_area": "skor",
+    "total": "skor_total", "ipkd": "skor_total", "indeks": "skor_total", "total_score": "skor_total",
+    "nilai_total": "skor_total", "skor_ipkd": "skor_total",
+    "upload_date": "tanggal_unggah", "tgl_unggah": "tanggal_unggah",
+    "verification_date": "tanggal_verifikasi", "tgl_verifikasi": "tanggal_verifikasi",
+}
+
+
+def normalkan_header(nama: str) -> str:
+    teks = (nama or "").replace("\ufeff", "").strip().lower()
+    teks = re.sub(r"[\s\-/.]+", "_", teks).strip("_")
+    return ALIAS_KOLOM.get(teks, teks)
+
+
+# Header names the reader knows (canonical names and aliases), to find the header below title rows.
+_KOLOM_DIKENAL = {
+    "tahun", "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator", "nama_sub_indikator", "bobot",
+    "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "skor", "skor_total", "dokumen_wajib",
+    "dokumen_diunggah", "belum_diunggah", "diterima", "perlu_perbaikan", "proses_verifikasi", "provinsi",
+    *ALIAS_KOLOM.values(),
+}
+
+
+_DARI_DAFTAR_WILAYAH = ("provinsi", "kode_provinsi", "jenis_pemda", "nama_resmi")
+
+
+_CARI_HEADER = 20  # non-blank rows searched for the header (portals put a title block above it)
+
+
+_TAK_TERLIHAT = "\ufeff\u200b\u200c\u200d\u2060"  # BOM and zero-width characters pasted from web pages
+
+
+def dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> BacaanFile:
+    """The header is the first non-blank row naming at least two known columns (else the first
+    non-blank row); non-blank rows above it are a title block, noted; blank rows are dropped (they
+    are not data)."""
+    kolom_data = [c for c in frame.columns if c not in (KOLOM_BARIS, KOLOM_LEBAR)]
+    # Cells longer than the limit, header included: refuse the file (a 2 MB cell is not an export,
+    # it is an attack or a mistake). Measured as read, before the cleaning below copies every column.
+    terpanjang = frame.select(pl.max_horizontal(pl.col(kolom_data).str.len_chars().max())).item() if kolom_data else None
+    if terpanjang and terpanjang > batas.sel_karakter:
+        letak = frame.select(pl.max_horizontal(pl.col(kolom_data).str.len_chars()).alias("n"), KOLOM_BARIS).filter(
+            pl.col("n") == terpanjang)[KOLOM_BARIS][0]
+        raise FileTidakTerbaca(
+            f"sel di baris {ribuan(letak)} berisi {ribuan(terpanjang)} karakter, melebihi batas {ribuan(batas.sel_karakter)} "
+            "karakter per sel; periksa isi sel itu.",
+            f"a cell on row {letak:,} holds {terpanjang:,} characters, over the limit of {batas.sel_karakter:,} per cell; "
+            "check that cell.",
+            file=nama,
+        )
+    frame = frame.with_columns(
+        pl.col(kolom_data).str.strip_chars().str.strip_chars(_TAK_TERLIHAT).str.strip_chars().replace("", None)
+    )
+    frame = frame.filter(~pl.all_horizontal(pl.col(kolom_data).is_null()))
+    if frame.height == 0:
+        raise FileTidakTerbaca("file tidak berisi data (semua sel kosong).", "the file holds no data (every cell is empty).", file=nama)
+    idx_header = 0
+    awal = frame.head(_CARI_HEADER).select(kolom_data).rows()
+    for i, r in enumerate(awal):
+        if sum(1 for v in r if v is not None and normalkan_header(v) in _KOLOM_DIKENAL) >= 2:
+            idx_header = i
+            break
+    catatan: list[tuple[str, str]] = []
+    if idx_header:
+        judul = frame.head(idx_header)
+        isi = " / ".join(" ".join(v for v in r if v) for r in judul.select(kolom_data).rows())[:120]
+        dari, sampai = judul[KOLOM_BARIS][0], judul[KOLOM_BARIS][-1]
+        letak = f"baris {dari}" if dari == sampai else f"baris {dari}–{sampai}"
+        letak_en = f"row {dari}" if dari == sampai else f"rows {dari}–{sampai}"
+        catatan.append((f"{letak} di atas header dilewati karena bukan data (judul: '{isi}').",
+                        f"{letak_en} above the header skipped, not data (title: '{isi}')."))
+    header = frame.row(idx_header, named=True)
+    frame = frame.slice(idx_header + 1)
+    if frame.height > batas.baris:
+        raise terlalu_banyak_baris(nama, batas)
+    if frame.height == 0:
+        raise FileTidakTerbaca(
+            f"file hanya berisi header (baris {header[KOLOM_BARIS]}), tanpa baris data.",
+            f"the file holds only a header (row {header[KOLOM_BARIS]}) and no data rows.", file=nama)
+    nama_baru: dict[str, str] = {}
+    asli: dict[str, str] = {}
+    for c in kolom_data:
+        judul = header[c]
+        if judul is None:
+            if frame.get_column(c).null_count() < frame.height:
+                catatan.append((f"kolom ke-{int(c[1:]) + 1} tidak berjudul dan diabaikan.",
+                                f"column {int(c[1:]) + 1} has no header and is ignored."))
+            continue
+        normal = normalkan_header(judul)
+        if normal in _DARI_DAFTAR_WILAYAH:  # province and kind come from the code and the region list, never the file
+            normal = f"{normal}_file"
+        if normal in asli or normal in (KOLOM_BARIS, KOLOM_LEBAR, KOLOM_FILE) or normal.startswith("_"):
+            pendek = judul if len(judul) <= 60 else judul[:57] + "..."
+            if normal in asli:
+                catatan.append((f"kolom '{pendek}' muncul dua kali; yang pertama dipakai.",
+                                f"column '{pendek}' appears twice; the first one is used."))
+            else:
+                catatan.append((f"kolom '{pendek}' diabaikan (nama berawalan '_' dicadangkan).",
+                                f"column '{pendek}' is ignored (names starting with '_' are reserved)."))
+            continue
+        nama_baru[c], asli[normal] = normal, judul
+    frame = frame.select([pl.col(c).alias(n) for c, n in nama_baru.items()] + [KOLOM_BARIS] +
+                         ([pl.col(KOLOM_LEBAR)] if KOLOM_LEBAR in frame.columns else []))
+    # Cells a row has beyond (+) or short of (−) its header; XLSX rows are never ragged.
+    lebar_header = header.get(KOLOM_LEBAR)
+    selisih = (pl.col(KOLOM_LEBAR) - lebar_header) if lebar_header is not None else pl.lit(0)
+    frame = frame.with_columns(selisih.cast(pl.Int32).alias("_selisih_sel"))
+    if KOLOM_LEBAR in frame.columns:
+        frame = frame.drop(KOLOM_LEBAR)
+    return BacaanFile(nama, fmt, frame, asli, catatan)
