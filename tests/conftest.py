@@ -56,3 +56,20 @@ def tulis(tmp_path: Path):
         return p
 
     return _tulis
+
+
+# ------------------------------------------------------------------------------------ test markers
+# The fast loop (pytest -m "not slow and not browser") must stay under a minute; these are marked
+# slow here, in one place: whole modules that start processes, servers or generate many files, and
+# any test that runs the `mcsp` command in a subprocess (its name says cli) or uses PostgreSQL.
+MODUL_LAMBAT = {"test_store.py", "test_halaman_tren.py", "test_halaman_simulasi.py", "test_cli.py", "test_paket.py",
+                "test_memori.py", "test_hypothesis_muat.py", "test_korpus.py", "test_aplikasi.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif (item.path.name in MODUL_LAMBAT or "cli" in item.name or "postgresql" in item.name
+              or "proses_anak" in item.name or "subprocess" in item.name):
+            item.add_marker(pytest.mark.slow)
