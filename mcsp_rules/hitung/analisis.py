@@ -20,10 +20,10 @@ from mcsp_rules.hitung.skor import (
     tambah_peringkat,
     bobot_dipakai,
 )
+from mcsp_rules.model import KOLOM_STATUS, STATUS_URUT, TIDAK_LENGKAP  # noqa: F401 — pages read them as an.*
 
 # The four bands, always in this order and these colours (readable on a projector; red and green
 # differ in lightness and hue so they stay apart for colour-blind readers; every chart also labels).
-from mcsp_rules.model import KOLOM_STATUS, STATUS_URUT, TIDAK_LENGKAP  # noqa: E402,F401
 
 
 @dataclass(frozen=True)

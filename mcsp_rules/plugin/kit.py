@@ -13,13 +13,10 @@ from typing import Iterable, Sequence
 import pluggy
 import polars as pl
 
+from mcsp_rules.model import STATUS, STATUS_DITERIMA, USAHA_STANDAR  # noqa: F401 — part of the plugin kit
+
 hookimpl = pluggy.HookimplMarker("mcsp_rules")
 
-from mcsp_rules.model import (  # noqa: F401 — part of the plugin kit
-    STATUS,
-    STATUS_DITERIMA,
-    USAHA_STANDAR,
-)
 
 
 @dataclass(frozen=True)

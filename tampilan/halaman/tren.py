@@ -16,7 +16,7 @@ import polars as pl
 import streamlit as st
 
 from mcsp_rules.riwayat import tren
-from mcsp_rules.hitung.analisis import STATUS_URUT
+from mcsp_rules.model import STATUS_URUT
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.hitung.skor import KATEGORI
 from mcsp_rules.riwayat.store import Store, samarkan, tanggal_otomatis, url_bawaan
