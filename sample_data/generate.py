@@ -29,8 +29,8 @@ import polars as pl
 import xlsxwriter
 
 FOLDER = Path(__file__).resolve().parent
-PLUGINS = FOLDER.parent / "plugins"
-WILAYAH = FOLDER / "wilayah"
+PLUGINS = FOLDER.parent / "mcsp_rules" / "area"
+WILAYAH = FOLDER.parent / "mcsp_rules" / "data" / "wilayah"
 SEED = 20251024
 
 # Published national area averages, 2024 (domain.md); 2023 targets are ours, with mean 75 (published IPKD 2023).
@@ -84,7 +84,7 @@ KOLOM_RINGKAS = [k for k in KOLOM if k not in ("nama_wilayah", "nama_sub_indikat
 
 
 def muat_area(nama_file: str) -> tuple:
-    """The AREAS of a plugin module, imported by file path (plugins/ is not a package)."""
+    """The AREAS of a plugin module, imported by file path (by path, so the generator runs without installing the package)."""
     spec = importlib.util.spec_from_file_location(f"sample_plugin_{Path(nama_file).stem}", PLUGINS / nama_file)
     modul = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(modul)
