@@ -3,12 +3,12 @@ with its reasons; every finding locates the problem and says how to fix it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import pytest
 
 import mcsp_rules
-
-from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data"
 
@@ -113,3 +113,75 @@ def test_dot_in_a_csv_weight_is_flagged_but_an_xlsx_number_is_not(tulis, registr
     assert "1500" in ambigu["saran"][0] and "ribuan" in ambigu["pesan"][0]
     bobot = data.rincian.sort("kode_wilayah", "sub_indikator")["bobot"].to_list()
     assert bobot == [1.5, 0.5, 1.5, 0.125]  # kept, read as a decimal point
+
+
+# ------------------------------------------------------------------ national scale: readable reports
+def _baris_katalog(registri, kode="62", tahun=2024, dokumen=1, bobot_fmt="{:g}"):
+    rows = []
+    for at in registri.areas(tahun):
+        for ind in at.area.indikator:
+            for s in ind.sub:
+                for d in range(dokumen):
+                    rows.append({"tahun": str(tahun), "kode_wilayah": kode, "area": at.kode, "indikator": ind.kode,
+                                 "sub_indikator": s.kode, "bobot": bobot_fmt.format(s.bobot / dokumen),
+                                 "status": "diterima", "nilai": "", **({"dokumen": f"D{d}"} if dokumen > 1 else {})})
+    return rows
+
+
+def test_bobot_dibulatkan_seperti_spreadsheet_tidak_memicu_temuan(tulis):
+    """Weights written with the rounding a spreadsheet shows (each sub-indicator split in three
+    documents: 33,33 × 3 = 99,99 of a 100 area) raise no weight finding; a missing row still does."""
+    import mcsp_rules
+
+    reg = mcsp_rules.registri_bawaan()
+    rows = _baris_katalog(reg, dokumen=3, bobot_fmt="{:.2f}")
+    csv = pl.DataFrame(rows).with_columns(pl.col("bobot").str.replace(".", ",", literal=True)).write_csv(separator=";")
+    data = mcsp_rules.load(tulis("bulat.csv", csv))
+    assert data.laporan.temuan.filter(pl.col("kode").str.ends_with("jumlah_bobot")).height == 0
+    assert data.laporan.dipakai == len(rows)  # rows per document are not duplicates of each other
+    hilang = pl.DataFrame(rows[1:]).with_columns(pl.col("bobot").str.replace(".", ",", literal=True)).write_csv(separator=";")
+    data = mcsp_rules.load(tulis("hilang.csv", hilang))
+    assert data.laporan.temuan.filter(pl.col("kode").str.ends_with("jumlah_bobot")).height > 0
+
+
+def test_dokumen_ganda_per_dokumen(tulis):
+    import mcsp_rules
+
+    rows = _baris_katalog(mcsp_rules.registri_bawaan(), dokumen=2)
+    data = mcsp_rules.load(tulis("dok.csv", pl.DataFrame(rows + rows[:1]).write_csv()))
+    ganda = data.laporan.temuan.filter(pl.col("kode") == "dokumen_ganda")
+    assert ganda.height == 1 and ganda["baris"][0] == len(rows) + 2 and ganda["nilai"][0] == "D0"
+    assert data.laporan.jumlah_disisihkan == 1 and data.laporan.dipakai == len(rows)
+    assert data.laporan.temuan.filter(pl.col("kode") == "sub_indikator_ganda").height == 0
+    assert set(data.rincian["dokumen"].unique().to_list()) == {"D0", "D1"}
+
+
+def test_kode_di_luar_katalog_tidak_resmi_satu_catatan_per_file_dan_area(tulis):
+    """Against a catalogue that is not KPK's official list, unknown codes are notes (not warnings),
+    and the grouped report has one entry per file and area with the count and the first rows; the
+    CLI prints that entry as one line, and every row with --semua."""
+    import mcsp_rules
+
+    rows = [dict(r, sub_indikator="X" + r["sub_indikator"]) for r in _baris_katalog(mcsp_rules.registri_bawaan(), dokumen=3)]
+    f = tulis("asing.csv", pl.DataFrame(rows).write_csv())
+    lap = mcsp_rules.load(f).laporan
+    assert lap.jumlah_peringatan == 0 and lap.jumlah_catatan == len(rows) and lap.dipakai == len(rows)
+    kel = lap.kelompok()
+    assert kel.height == 8 and set(kel["tingkat"]) == {"catatan"}  # one per area of 2024
+    pbj = kel.filter(pl.col("kode") == "PBJ.sub_tidak_dikenal").row(0, named=True)
+    assert pbj["jumlah"] == sum(r["area"] == "PBJ" for r in rows) and len(pbj["baris_pertama"]) == 5
+
+
+def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
+    import mcsp_rules
+    from mcsp_rules.cli import main
+
+    monkeypatch.setenv("MCSP_IMPOR_PENUH", "1")
+    rows = [dict(r, sub_indikator="X" + r["sub_indikator"]) for r in _baris_katalog(mcsp_rules.registri_bawaan(), dokumen=3)]
+    f = tulis("asing.csv", pl.DataFrame(rows).write_csv())
+    assert main(["validate", str(f)]) == 0
+    keluar = capsys.readouterr().out.splitlines()
+    catatan = [b for b in keluar if ": CATATAN: " in b]
+    assert len(catatan) == 8 and all("`mcsp validate --semua`" in b for b in catatan)
+    assert main(["validate", "--semua", str(f)]) == 0
+    assert sum(": CATATAN: " in b for b in capsys.readouterr().out.splitlines()) == len(rows)

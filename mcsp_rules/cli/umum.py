@@ -60,7 +60,7 @@ def ringkas_laporan(laporan, bhs: str) -> str:
 
     return t("cli_ringkas_laporan", bhs, dibaca=bulat(laporan.dibaca, bhs), dipakai=bulat(laporan.dipakai, bhs),
              disisihkan=bulat(laporan.jumlah_disisihkan, bhs), galat=bulat(laporan.jumlah_galat, bhs),
-             peringatan=bulat(laporan.jumlah_peringatan, bhs))
+             peringatan=bulat(laporan.jumlah_peringatan, bhs), catatan=bulat(laporan.jumlah_catatan, bhs))
 
 
 def gagal_ke_stderr(data, bhs: str) -> bool:

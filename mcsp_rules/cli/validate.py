@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import click
+import polars as pl
 
 from mcsp_rules.cli.umum import (
     jalankan,
@@ -20,32 +21,55 @@ from mcsp_rules.cli.umum import (
 @click.command("validate")
 @opsi_file
 @opsi_format("teks", "csv", "json", "xlsx", bawaan="teks")
+@click.option("--semua", is_flag=True,
+              help="setiap baris temuan; tanpa ini, aturan yang kena banyak baris diringkas jadi satu baris")
 def perintah(**kw):
     """Tampilkan laporan validasi file ekspor / show the validation report."""
     jalankan(cmd_validate, **kw)
 
 
 def cmd_validate(args) -> int:
-    import polars as pl
-
     from mcsp_rules.cli.umum import bahasa
 
     bhs = bahasa(args)
     data = muat(args)
     lap = data.laporan
     if args.format in ("csv", "json", "xlsx"):
-        keluaran(lap.temuan, args)
+        keluaran(lap.temuan if args.semua else lap.kelompok().with_columns(pl.col("baris_pertama").list.eval(
+            pl.element().cast(pl.String)).list.join(", ")), args)
     else:
         baris = [teks(args, "cli_per_file", file=f["file"], jenis=f["jenis"], dibaca=f["dibaca"], dipakai=f["dipakai"],
                       disisihkan=f["disisihkan"]) for f in lap.per_file.iter_rows(named=True)]
-        for r in lap.temuan.sort("file", "baris", nulls_last=False).iter_rows(named=True):
-            tempat = r["file"] + (teks(args, "cli_baris", baris=r["baris"]) if r["baris"] is not None else "")
-            kolom = teks(args, "cli_kolom", kolom=r["kolom"]) if r["kolom"] else ""
-            tingkat = teks(args, f"cli_{r['tingkat']}")
-            pesan, saran = (r["pesan"], r["saran"]) if bhs == "id" else (r["message"], r["fix"])
-            baris.append(f"{tempat}{kolom}: {tingkat}: {pesan}" + (f" {saran}" if saran else ""))
+        baris += _baris_temuan(args, lap, bhs)
         baris.append(ringkas_laporan(lap, bhs))
         tulis("\n".join(baris) + "\n", args)
     if lap.file_gagal:
         return 2
     return 1 if lap.temuan.filter(pl.col("tingkat") == "galat").height else 0
+
+
+RINGKAS_MULAI = 4  # a rule that hits more rows than this in one file is printed as one line (unless --semua)
+
+
+def _baris_temuan(args, lap, bhs: str) -> list[str]:
+    from mcsp_rules.format import bulat
+
+    def satu(r, tempat: str) -> str:
+        kolom = teks(args, "cli_kolom", kolom=r["kolom"]) if r["kolom"] else ""
+        pesan, saran = (r["pesan"], r["saran"]) if bhs == "id" else (r["message"], r["fix"])
+        tingkat = teks(args, "cli_" + r["tingkat"])
+        return f"{tempat}{kolom}: {tingkat}: {pesan}" + (f" {saran}" if saran else "")
+
+    keluar = []
+    besar = set()
+    if not args.semua:
+        for g in lap.kelompok().filter(pl.col("jumlah") > RINGKAS_MULAI).iter_rows(named=True):
+            besar.add((g["file"], g["kode"], g["kolom"]))
+            tempat = g["file"] + teks(args, "cli_baris_banyak", baris=", ".join(map(str, g["baris_pertama"])),
+                                      jumlah=bulat(g["jumlah"], bhs))
+            keluar.append(satu(g, tempat) + teks(args, "cli_lihat_semua", sisa=bulat(g["jumlah"] - 1, bhs)))
+    for r in lap.temuan.sort("file", "baris", nulls_last=False).iter_rows(named=True):
+        if (r["file"], r["kode"], r["kolom"]) in besar:
+            continue
+        keluar.append(satu(r, r["file"] + (teks(args, "cli_baris", baris=r["baris"]) if r["baris"] is not None else "")))
+    return keluar

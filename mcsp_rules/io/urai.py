@@ -56,6 +56,15 @@ def angka(kolom: str) -> pl.Expr:
     return teks.cast(pl.Float64, strict=False)
 
 
+def setengah_satuan(kolom: str) -> pl.Expr:
+    """Half a unit of the last decimal a number is written with: '33,33' → 0.005, '12.5' → 0.05,
+    '20' → 0 (a whole number is taken as exact), '1.234,5' → 0.05. The rounding a weight may carry."""
+    s = pl.col(kolom).str.replace_all(_SPASI, "")
+    desimal = s.str.extract(r"[.,](\d+)$").str.len_chars()
+    ribuan = s.str.contains(r"^[-+]?\d{1,3}(\.\d{3})+$")  # 1.234.567 groups thousands: whole
+    return pl.when(desimal.is_null() | ribuan).then(0.0).otherwise(0.5 * pl.lit(10.0).pow(-desimal.cast(pl.Float64)))
+
+
 def tahun(kolom: str) -> pl.Expr:
     """'2024' or '2024.0' (Excel) → 2024."""
     s = pl.col(kolom).str.replace_all(_SPASI, "")

@@ -83,8 +83,8 @@ class Aturan:
     tingkat: str = "galat"
 
     def __post_init__(self) -> None:
-        if self.tingkat not in ("galat", "peringatan"):
-            raise ValueError(f"Aturan {self.kode}: tingkat harus 'galat' atau 'peringatan', bukan {self.tingkat!r}")
+        if self.tingkat not in ("galat", "peringatan", "catatan"):
+            raise ValueError(f"Aturan {self.kode}: tingkat harus 'galat', 'peringatan' atau 'catatan', bukan {self.tingkat!r}")
 
 
 @dataclass(frozen=True)
@@ -117,16 +117,21 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
             kode=f"{area.kode}.sub_tidak_dikenal",
             kolom="sub_indikator",
             syarat=pl.col("sub_indikator").is_in(kode_sub),
-            pesan=f"Sub-indikator {{nilai}} tidak ada di katalog area {area.nama} ({thn}).",
-            message=f"Sub-indicator {{nilai}} is not in the catalogue of area {area.name} ({thn}).",
-            saran="Periksa kode sub-indikator; baris tetap dihitung.",
-            fix="Check the sub-indicator code; the row is still scored.",
-            tingkat="peringatan",
+            pesan=f"Sub-indikator {{nilai}} tidak ada di katalog area {area.nama} ({thn}); katalog ini rekonstruksi, "
+                  "bukan daftar resmi KPK.",
+            message=f"Sub-indicator {{nilai}} is not in the catalogue of area {area.name} ({thn}); the catalogue is a "
+                    "reconstruction, not KPK's official list.",
+            saran="Baris tetap dihitung; jika kode ini resmi, perbarui katalog plugin.",
+            fix="The row is still scored; if the code is official, update the plugin's catalogue.",
+            # a note, not a warning: against a catalogue that is not KPK's official list, an unknown code
+            # says more about the catalogue than about the export (grouped per file and area in the report)
+            tingkat="catatan",
         ),
         Aturan(
             kode=f"{area.kode}.jumlah_bobot",
             kolom="bobot",
-            syarat=(pl.col("bobot_area_pemda") - total).abs() < 1e-6,
+            # within the rounding the export shows (validasi computes _toleransi_bobot_area from the decimals written)
+            syarat=(pl.col("bobot_area_pemda") - total).abs() <= pl.col("_toleransi_bobot_area") + 1e-6,
             pesan=f"Jumlah bobot sub-indikator area {area.nama} untuk wilayah ini tidak sama dengan {total:g}.",
             message=f"The sub-indicator weights of area {area.name} for this region do not add up to {total:g}.",
             saran="Cek apakah ada sub-indikator yang hilang atau ganda di ekspor.",

@@ -20,6 +20,7 @@ from mcsp_rules.validasi.mesin import kolom_area
 from mcsp_rules.validasi.rincian import kosong_rincian, validasi_rincian
 from mcsp_rules.validasi.ringkasan import validasi_ringkasan
 
+
 @dataclass
 class HasilValidasi:
     rincian: pl.DataFrame

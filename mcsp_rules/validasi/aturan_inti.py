@@ -11,6 +11,7 @@ from mcsp_rules.plugin.kit import Aturan
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.konstanta import FORMAT, TINGKAT_PERINGATAN
 
+
 def wajib(kolom: str, nama: str, name: str) -> Aturan:
     return Aturan(
         kode=f"{kolom}_kosong", kolom=kolom, syarat=pl.col(f"_teks_{kolom}").is_not_null(),
@@ -113,8 +114,17 @@ def aturan_rincian(registri: Registri) -> list[Aturan]:
                pesan="Tanggal verifikasi {nilai} lebih awal dari tanggal unggah {tanggal_unggah}.",
                message="Verification date {nilai} is before the upload date {tanggal_unggah}.",
                saran="Periksa kedua tanggal.", fix="Check both dates."),
+        Aturan(kode="dokumen_ganda", kolom="dokumen",
+               # design.md §1a: with a dokumen column, rows are per required document
+               syarat=pl.col("dokumen").is_null()
+               | pl.struct("tahun", "kode_wilayah", "sub_indikator", "dokumen").is_first_distinct(),
+               pesan="Dokumen {nilai} sub-indikator {sub_indikator} sudah ada untuk wilayah dan tahun ini; yang pertama dipakai.",
+               message="Document {nilai} of sub-indicator {sub_indikator} already appears for this region and year; the first one is used.",
+               saran="Hapus baris ganda, atau jangan unggah file yang sama dua kali.",
+               fix="Remove the duplicate row, or do not upload the same file twice."),
         Aturan(kode="sub_indikator_ganda", kolom="sub_indikator",
-               syarat=pl.struct("tahun", "kode_wilayah", "sub_indikator").is_first_distinct(),
+               syarat=pl.col("dokumen").is_not_null()
+               | pl.struct("tahun", "kode_wilayah", "sub_indikator").is_first_distinct(),
                pesan="Sub-indikator {nilai} sudah ada untuk wilayah dan tahun ini; yang pertama dipakai.",
                message="Sub-indicator {nilai} already appears for this region and year; the first one is used.",
                saran="Hapus baris ganda, atau jangan unggah file yang sama dua kali.",

@@ -11,7 +11,7 @@ import polars as pl
 
 from mcsp_rules.io import urai
 from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE
-from mcsp_rules.validasi.konstanta import INTI, POS, TINGKAT_GALAT, TINGKAT_PERINGATAN
+from mcsp_rules.validasi.konstanta import INTI, POS, TINGKAT_CATATAN, TINGKAT_GALAT, TINGKAT_PERINGATAN
 
 if TYPE_CHECKING:
     from mcsp_rules.validasi.mesin import Cek
@@ -53,8 +53,28 @@ class Laporan:
         return self.temuan.filter(pl.col("tingkat") == TINGKAT_PERINGATAN).height
 
     @property
+    def jumlah_catatan(self) -> int:
+        return self.temuan.filter(pl.col("tingkat") == TINGKAT_CATATAN).height
+
+    @property
     def bersih(self) -> bool:
         return self.jumlah_galat == 0 and not self.file_gagal
+
+    def kelompok(self, n_baris: int = 5) -> pl.DataFrame:
+        """Findings grouped as a person reads them at national scale: one row per file and rule (and
+        column), with how many rows it hit (``jumlah``), the first ``n_baris`` spreadsheet rows
+        (``baris_pertama``), and the first row's value and messages. Errors first, then warnings,
+        then notes; the largest groups first. ``temuan`` keeps every row (the download, `--semua`)."""
+        urutan = pl.col("tingkat").replace_strict({TINGKAT_GALAT: 0, TINGKAT_PERINGATAN: 1, TINGKAT_CATATAN: 2},
+                                                  default=3, return_dtype=pl.Int8)
+        return (
+            self.temuan.sort("file", "baris", nulls_last=False, maintain_order=True)
+            .group_by("file", "tingkat", "kode", "kolom", "sumber", maintain_order=True)
+            .agg(pl.len().alias("jumlah"), pl.col("baris").drop_nulls().head(n_baris).alias("baris_pertama"),
+                 pl.col("nilai").first(), pl.col("pesan").first(), pl.col("message").first(),
+                 pl.col("saran").first(), pl.col("fix").first())
+            .sort(urutan, pl.col("jumlah"), descending=[False, True], maintain_order=True)
+        )
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -81,14 +101,19 @@ def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) 
 
     baris = frame.select([POS, KOLOM_FILE, KOLOM_BARIS] + [teks(k).alias(f"_n_{k}") for k in kolom_rujukan]
                          + [_tampil(pl.col(k)).alias(f"_p_{k}") for k in penanda])
-    t = gagal.join(info, on="_cek", how="left").join(baris, on=POS, how="left")
+    t = gagal.join(info.select("_cek", "kolom"), on="_cek", how="left").join(baris, on=POS, how="left")
     nilai = pl.lit(None, dtype=pl.String)
     for k in kolom_rujukan:
         nilai = pl.when(pl.col("kolom") == k).then(pl.col(f"_n_{k}")).otherwise(nilai)
-    t = t.with_columns(nilai.alias("nilai"))
-    if "_kolom_sel" in frame.columns:  # a wide summary: name the header the cell came from
-        sel = frame.select(POS, "_kolom_sel")
-        t = t.join(sel, on=POS, how="left").with_columns(
+    t = t.with_columns(nilai.alias("nilai")).drop([f"_n_{k}" for k in kolom_rujukan], "kolom")
+    if "_kolom_sel" in frame.columns:  # a wide summary: the header the cell came from
+        t = t.join(frame.select(POS, "_kolom_sel"), on=POS, how="left")
+    # Messages are formatted once per distinct (rule, cell, placeholder values), not once per row:
+    # a rule failing on 300,000 rows usually fails with a handful of distinct values.
+    kunci = ["_cek", "nilai", *[f"_p_{k}" for k in penanda], *(["_kolom_sel"] if "_kolom_sel" in t.columns else [])]
+    u = t.select(kunci).unique().join(info, on="_cek", how="left")
+    if "_kolom_sel" in u.columns:
+        u = u.with_columns(
             pl.when(pl.col("kolom").is_in(["skor", "area"]) & pl.col("_kolom_sel").is_not_null())
             .then(pl.col("_kolom_sel")).otherwise(pl.col("kolom")).alias("kolom")
         )
@@ -97,14 +122,14 @@ def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) 
         # computed numbers are written the reader's way: 80,23 in Indonesian, 80.23 in English
         isi_id = pl.when(pl.col(f"_p_{k}").str.contains(r"^-?[0-9]+\.[0-9]+$")).then(
             pl.col(f"_p_{k}").str.replace(".", ",", literal=True)).otherwise(isi)
-        t = t.with_columns(pl.col("pesan").str.replace_all(f"{{{k}}}", isi_id, literal=True),
+        u = u.with_columns(pl.col("pesan").str.replace_all(f"{{{k}}}", isi_id, literal=True),
                            pl.col("message").str.replace_all(f"{{{k}}}", isi, literal=True))
     isi = pl.col("nilai").fill_null("")
-    t = t.with_columns(
+    u = _saran_status(u.with_columns(
         pl.col("pesan").str.replace_all("{nilai}", isi, literal=True),
         pl.col("message").str.replace_all("{nilai}", isi, literal=True),
-    )
-    t = _saran_status(t)
+    ))
+    t = t.join(u, on=kunci, how="left", nulls_equal=True)
     return t.select(
         pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"), "kolom", "nilai", "tingkat", "kode",
         "pesan", "message", "saran", "fix", "sumber",

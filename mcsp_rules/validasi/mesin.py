@@ -20,6 +20,7 @@ from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.konstanta import FORMAT, INTI, POS, TINGKAT_GALAT, TINGKAT_PERINGATAN
 from mcsp_rules.wilayah import daftar_wilayah
 
+
 @dataclass(frozen=True)
 class Cek:
     """A rule bound to the rows it applies to: all rows (core) or those of some (tahun, area) pairs."""
@@ -76,28 +77,43 @@ def uji_ekspresi(cek: list[Cek], contoh: pl.LazyFrame, registri: Registri) -> li
     return [c for c in cek if c.sumber not in rusak]
 
 
-def jalankan(frame: pl.DataFrame, cek: list[Cek]) -> pl.DataFrame:
-    """Run all rules as one pandera schema; return (_pos, nama cek) of every failure."""
+def skema_pandera(cek: list[Cek]):
+    """The rules as what users of this stack expect to read: a pandera DataFrameSchema whose checks
+    are the rules' Polars expressions (one ``pa.Check`` per rule, named like the rule)."""
     import pandera.polars as pa  # heavy; only validation needs it
 
-    checks = [
-        pa.Check(lambda data, e=c.ekspresi(): data.lazyframe.select(e.alias("ok")), name=c.nama)
-        for c in cek
-    ]
-    schema = pa.DataFrameSchema(checks=checks)
+    return pa.DataFrameSchema(
+        checks=[pa.Check(lambda data, e=c.ekspresi(): data.lazyframe.select(e.alias("ok")), name=c.nama) for c in cek],
+        name="mcsp_rules",
+    )
+
+
+def jalankan(frame: pl.DataFrame, cek: list[Cek]) -> pl.DataFrame:
+    """Run every rule over every row in ONE lazy Polars pass; return (_pos, _cek) of every failure.
+
+    Why not ``schema.validate(lazy=True)``: pandera's Polars backend collects each check on its own
+    (one pass over the data per rule: ~60 rules on a 364,000-row national year) and then builds its
+    failure-case report row by row in Python objects (seconds, and memory, when many rows fail). The
+    schema (``skema_pandera``) stays the declaration; its checks are evaluated here together, and the
+    failures are gathered in Polars, one filter per rule that has failures."""
+    if not cek or frame.height == 0:
+        return pl.DataFrame(schema={POS: pl.Int64, "_cek": pl.String})
+    nama = [f"_ok{i}" for i in range(len(cek))]
     try:
-        schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as err:
-        fc = err.failure_cases.filter(pl.col("index").is_not_null())
-        posisi = frame.select(pl.col(POS)).with_row_index("_idx").with_columns(pl.col("_idx").cast(pl.Int64))
-        return fc.select(pl.col("index").cast(pl.Int64).alias("_idx"), pl.col("check").cast(pl.String).alias("_cek")).join(
-            posisi, on="_idx", how="left").select(POS, "_cek")
-    except Exception as e:  # noqa: BLE001 — pandera/polars raise non-pandera errors in edge cases (pandera#2482)
+        hasil = frame.lazy().select(pl.col(POS), *[c.ekspresi().alias(n) for c, n in zip(cek, nama)]).collect()
+        gagal_per_cek = hasil.select([(~pl.col(n)).sum() for n in nama]).row(0)
+    except Exception as e:  # noqa: BLE001 — Polars raises its own errors on a rule it cannot run
         raise MCSPError(
             f"validasi gagal dijalankan ({type(e).__name__}: {e}); laporkan ke pengembang.",
             f"validation could not run ({type(e).__name__}: {e}); please report it.",
         ) from e
-    return pl.DataFrame(schema={POS: pl.Int64, "_cek": pl.String})
+    bagian = [
+        hasil.filter(~pl.col(n)).select(pl.col(POS), pl.lit(c.nama).alias("_cek"))
+        for c, n, jumlah in zip(cek, nama, gagal_per_cek) if jumlah
+    ]
+    if not bagian:
+        return pl.DataFrame(schema={POS: pl.Int64, "_cek": pl.String})
+    return pl.concat(bagian).with_columns(pl.col(POS).cast(pl.Int64))
 
 
 def pisahkan(frame, gagal, cek, temuan, file: dict[str, tuple[str, str]], rapikan):
@@ -105,7 +121,7 @@ def pisahkan(frame, gagal, cek, temuan, file: dict[str, tuple[str, str]], rapika
     tingkat = {c.nama: c.aturan.tingkat for c in cek}
     gagal = gagal.with_columns(pl.col("_cek").replace_strict(tingkat, return_dtype=pl.String).alias("tingkat"))
     pos_galat = gagal.filter(pl.col("tingkat") == TINGKAT_GALAT)[POS].unique()
-    pos_peringatan = gagal.filter(pl.col("tingkat") == TINGKAT_PERINGATAN)[POS].unique()
+    pos_peringatan = gagal.filter(pl.col("tingkat") == TINGKAT_PERINGATAN)[POS].unique()  # notes flag nothing
     dipakai = frame.filter(~pl.col(POS).is_in(pos_galat.implode()))
     alasan = (
         temuan.filter(pl.col("tingkat") == TINGKAT_GALAT)

@@ -10,23 +10,37 @@ from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.aturan_inti import aturan_rincian
 from mcsp_rules.validasi.konstanta import POS, TINGKAT_GALAT
 from mcsp_rules.validasi.laporan import temuan_dari_gagal
-from mcsp_rules.validasi.mesin import cek_inti, cek_plugin, gabung, jalankan, ketik_umum, per_nilai_unik, pisahkan, uji_ekspresi
+from mcsp_rules.validasi.mesin import (
+    cek_inti,
+    cek_plugin,
+    gabung,
+    jalankan,
+    ketik_umum,
+    per_nilai_unik,
+    pisahkan,
+    uji_ekspresi,
+)
 
 KOLOM_RINCIAN = ("tahun", "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator",
-                 "nama_sub_indikator", "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi")
+                 "nama_sub_indikator", "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "dokumen")
 
 
 def ketik_rincian(frame: pl.DataFrame, registri: Registri) -> pl.DataFrame:
     df = ketik_umum(frame, registri)
     teks = ["bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "sub_indikator"]
     df = df.rename({k: f"_teks_{k}" for k in teks}).with_columns(pl.col("_teks_sub_indikator").alias("sub_indikator"))
-    df = per_nilai_unik(df, "_teks_bobot", {"bobot": urai.angka("_teks_bobot")})
+    df = per_nilai_unik(df, "_teks_bobot", {"bobot": urai.angka("_teks_bobot"),
+                                             "_setengah_satuan": urai.setengah_satuan("_teks_bobot")})
     df = per_nilai_unik(df, "_teks_nilai", {"nilai": urai.angka("_teks_nilai")})
     df = per_nilai_unik(df, "_teks_status", {"status": urai.status("_teks_status")})
     for k in ("tanggal_unggah", "tanggal_verifikasi"):
         df = per_nilai_unik(df, f"_teks_{k}", {k: urai.tanggal(f"_teks_{k}")})
-    # Shared by the catalogue rules of every area plugin; computed once instead of once per rule.
-    return df.with_columns(pl.col("bobot").sum().over("tahun", "kode_wilayah", "area").alias("bobot_area_pemda"))
+    # Shared by the catalogue rules of every area plugin; computed once instead of once per rule. The
+    # tolerance of a weight sum is the rounding the export itself shows: half a unit of the last decimal
+    # written, added up over the rows (33,33 × 3 = 99,99 is within 0,015 of 100).
+    per_area = ("tahun", "kode_wilayah", "area")
+    return df.with_columns(pl.col("bobot").sum().over(per_area).alias("bobot_area_pemda"),
+                           pl.col("_setengah_satuan").sum().over(per_area).alias("_toleransi_bobot_area"))
 
 
 def validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
@@ -34,7 +48,7 @@ def validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
     pasangan = frame.select("tahun", "area").drop_nulls().unique().rows()
     semua = cek_inti(aturan_rincian(registri)) + cek_plugin(registri, pasangan)
     semua = uji_ekspresi(semua, frame.lazy(), registri)
-    ganda = [c for c in semua if c.aturan.kode == "sub_indikator_ganda"]
+    ganda = [c for c in semua if c.aturan.kode in ("sub_indikator_ganda", "dokumen_ganda")]
     cek = [c for c in semua if c not in ganda]
     gagal = jalankan(frame, cek)
     # Duplicates are judged among the rows that are otherwise fine, so a broken first copy does
@@ -51,7 +65,7 @@ def rapikan_rincian(frame: pl.DataFrame) -> pl.DataFrame:
         "tahun", "kode_wilayah",
         pl.col("_nama_resmi").alias("nama_wilayah"), "kode_provinsi", "provinsi", "jenis_pemda",
         "area", pl.col("indikator"), "sub_indikator", pl.col("nama_sub_indikator"),
-        "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi",
+        "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "dokumen",
         pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"),
     )
 
@@ -61,6 +75,6 @@ def kosong_rincian() -> pl.DataFrame:
         "tahun": pl.Int32, "kode_wilayah": pl.String, "nama_wilayah": pl.String, "kode_provinsi": pl.String,
         "provinsi": pl.String, "jenis_pemda": pl.String, "area": pl.String, "indikator": pl.String,
         "sub_indikator": pl.String, "nama_sub_indikator": pl.String, "bobot": pl.Float64, "status": pl.String,
-        "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "file": pl.String,
+        "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "dokumen": pl.String, "file": pl.String,
         "baris": pl.Int64,
     })

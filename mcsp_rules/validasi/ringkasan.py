@@ -13,8 +13,8 @@ import polars as pl
 from mcsp_rules.hitung.skor import indeks_dari_area, tabel_bobot
 from mcsp_rules.io import urai
 from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, BacaanFile
-from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.model import KOLOM_DOKUMEN
+from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.aturan_inti import aturan_baris_ringkasan, aturan_ringkasan
 from mcsp_rules.validasi.konstanta import POS
 from mcsp_rules.validasi.laporan import temuan_dari_gagal

@@ -85,11 +85,12 @@ def test_load_memberi_jawaban_jujur(k: Kasus):
 
 @pytest.mark.parametrize("k", AMAN, ids=lambda k: k.nama)
 def test_cli_validate(k: Kasus, korpus, capsys, monkeypatch):
-    """`mcsp validate FILE` in-process (the same main() the command runs): exit code, message, no traceback."""
+    """`mcsp validate --semua FILE` in-process (the same main() the command runs): exit code, message, no
+    traceback, every finding on its own line."""
     from mcsp_rules.cli import main
 
     monkeypatch.setenv("MCSP_IMPOR_PENUH", "1")  # keep pandas importable in this process
-    kode = main(["validate", str(korpus[k.nama]), *(["--sheet", k.sheet] if k.sheet else [])])
+    kode = main(["validate", "--semua", str(korpus[k.nama]), *(["--sheet", k.sheet] if k.sheet else [])])
     keluar = capsys.readouterr()
     semua = keluar.out + keluar.err
     assert kode == k.keluar, semua[-3000:]
