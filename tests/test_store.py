@@ -539,3 +539,139 @@ def test_unknown_database_urls_are_one_sentence(monkeypatch):
     hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "list"], capture_output=True, text=True)
     assert hasil.returncode == 2 and "rahasia" not in hasil.stderr and "Traceback" not in hasil.stderr
     assert hasil.stderr.strip().count("\n") == 0
+
+
+# ------------------------------------------------------------------------------------- concurrency
+def _benang(n: int, kerja) -> list:
+    """Run ``kerja(i)`` in n threads released at once; returns each result or the exception raised."""
+    import threading
+
+    mulai, hasil = threading.Barrier(n), [None] * n
+
+    def jalan(i):
+        mulai.wait()
+        try:
+            hasil[i] = kerja(i)
+        except Exception as e:  # noqa: BLE001 - the test inspects it
+            hasil[i] = e
+
+    benang = [threading.Thread(target=jalan, args=(i,)) for i in range(n)]
+    for b in benang:
+        b.start()
+    for b in benang:
+        b.join(120)
+    return hasil
+
+
+def test_first_use_by_many_threads_creates_the_schema_once(url):
+    """8 threads opening a fresh store at once (DuckDB: 'Catalog write-write conflict' before)."""
+    from mcsp_rules.riwayat import koneksi
+
+    koneksi._siap.discard(url)
+    hasil = _benang(8, lambda i: Store(url).daftar().height)
+    assert hasil == [0] * 8
+    with Store(url).koneksi() as kon:
+        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == 2
+
+
+def test_threaded_imports_and_deletes_of_the_same_snapshot(url, mingguan):
+    """Threads importing (four weeks, each twice: the same content and date is one snapshot) and then
+    eight threads deleting the same snapshot: one delete succeeds, the others are told, in one sentence,
+    that it is already deleted; never a database error."""
+    store = Store(url)
+    hasil = _benang(8, lambda i: store.impor(mingguan[i % 4], tanggal=SENIN + timedelta(weeks=i % 4)))
+    assert not any(isinstance(h, Exception) for h in hasil), hasil
+    assert sum(h.baru for h in hasil) == 4 and store.daftar().height == 4
+    assert _jumlah(url, "mcsp_item") == 4 * 15 * 48
+    sasaran = store.daftar()["id"][1]
+    hapus = _benang(8, lambda i: Store(url, pengguna=f"admin{i}@contoh.go.id").hapus(sasaran))
+    berhasil = [h for h in hapus if not isinstance(h, Exception)]
+    ditolak = [h for h in hapus if isinstance(h, Exception)]
+    assert len(berhasil) == 1 and all(isinstance(e, MCSPError) and "sudah dihapus" in str(e) for e in ditolak), hapus
+    assert store.audit()["aksi"].to_list().count("hapus") == 1
+
+
+def test_delete_during_the_first_trend_after_a_plugin_change(url, mingguan):
+    """A trend filling the cache (emptied, as after a plugin change) while other threads delete snapshots
+    for good: no deadlock, no duplicate cache key, no cache rows of deleted snapshots left behind."""
+    store = Store(url)
+    _impor_mingguan(store, mingguan)
+    ids = store.daftar()["id"].to_list()
+    store.hapus_cache()
+
+    def kerja(i):
+        if i % 2 == 0:
+            return store.riwayat("62").kosong
+        return Store(url).hapus(ids[i // 2], final=True).id
+
+    hasil = _benang(6, kerja)
+    assert not any(isinstance(h, Exception) for h in hasil), hasil
+    tersisa = store.daftar()["id"].to_list()
+    assert tersisa == [ids[3]]
+    with store.koneksi() as kon:
+        yatim = kon.skalar("SELECT COUNT(*) FROM mcsp_cache_wilayah WHERE snapshot_id NOT IN "
+                           "(SELECT isi_id FROM mcsp_snapshot WHERE dihapus IS NULL)")
+        ganda = kon.skalar("SELECT COUNT(*) - COUNT(DISTINCT CAST(snapshot_id AS TEXT) || '|' || sidik) FROM mcsp_cache")
+    assert yatim == 0 and ganda == 0
+    assert tren.tabel_tren(store.riwayat("62")).height == 1
+
+
+def test_concurrent_import_processes(url, mingguan):
+    """Several processes importing at once (DuckDB: one writer process at a time, the others wait)."""
+    proses = [subprocess.Popen([sys.executable, "-m", "mcsp_rules.cli", "history", "import", str(mingguan[i % 4]),
+                                "--tanggal", str(SENIN + timedelta(weeks=i % 4))],
+                               env={**os.environ, "MCSP_DATABASE_URL": url}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for i in range(6)]
+    for p in proses:
+        out, err = p.communicate(timeout=180)
+        assert p.returncode == 0, err
+    assert Store(url).daftar().height == 4 and _jumlah(url, "mcsp_item") == 4 * 15 * 48
+
+
+# ----------------------------------------------------------------------------------------- secrets
+@pytest.mark.parametrize("url_asli, rahasia", [
+    ("postgresql://mcsp:s3cr3t@db.local:5432/ipkd", "s3cr3t"),
+    ("postgresql://mcsp@db.local/ipkd?password=s3cr3t&sslmode=require", "s3cr3t"),
+    ("postgresql://db.local/ipkd?user=mcsp&PASSWORD=s3cr3t", "s3cr3t"),
+    ("postgresql://mcsp@db.local/ipkd?sslpassword=s3cr3t", "s3cr3t"),
+    ("postgresql://mcsp:p%40ss%3Aw0rd@db.local/ipkd", "p%40ss"),
+    ("host=db.local user=mcsp password=s3cr3t dbname=ipkd", "s3cr3t"),
+])
+def test_every_credential_in_a_url_is_masked(url_asli, rahasia):
+    from mcsp_rules.riwayat.url import samarkan
+
+    aman = samarkan(url_asli)
+    assert rahasia not in aman and "***" in aman
+    assert "db.local" in aman  # the location stays readable
+
+
+def test_a_password_in_the_query_never_reaches_an_error(monkeypatch):
+    monkeypatch.setenv("MCSP_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/x?password=rahasia&connect_timeout=2")
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "list"], capture_output=True, text=True)
+    assert hasil.returncode == 2 and "rahasia" not in hasil.stderr and "***" in hasil.stderr
+
+
+# -------------------------------------------------------------------------------------- migrations
+def test_a_first_release_database_is_migrated_keeping_its_snapshots(tmp_path):
+    """A DuckDB file as the first release wrote it (schema 1, content unique) is brought to schema 2 on
+    first use: its snapshots stay, and a repeated content on a new date becomes storable."""
+    import duckdb
+
+    from mcsp_rules.riwayat import skema
+
+    path = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(path))
+    for langkah in skema.MIGRASI[0].sql:
+        if isinstance(langkah, str):
+            con.execute(langkah)
+    con.execute("INSERT INTO mcsp_info VALUES ('versi_skema', '1')")
+    con.execute("INSERT INTO mcsp_snapshot VALUES (1, DATE '2024-10-07', 'lama', '[\"a.csv\"]', 'abc', "
+                "TIMESTAMP '2024-10-07 10:00:00', 0, 0, 0, 0, '2024')")
+    con.execute("SELECT nextval('mcsp_snapshot_id')")
+    con.close()
+    store = Store(f"duckdb://{path}")
+    daftar = store.daftar()
+    assert daftar["id"].to_list() == [1] and daftar["isi_id"].to_list() == [1] and daftar["label"].to_list() == ["lama"]
+    with store.koneksi() as kon:
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
+        assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"
