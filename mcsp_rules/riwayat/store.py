@@ -266,9 +266,11 @@ class Store:
         return replace(hasil, dibaca=data.laporan.dibaca, disisihkan=data.laporan.jumlah_disisihkan)
 
     def simpan(self, data: "Data", tanggal: str | date, label: str | None = None, *,
-               nama_file: Iterable[str] | None = None) -> HasilImpor:
+               nama_file: Iterable[str] | None = None, izinkan_tanggal_sama: bool = True) -> HasilImpor:
         """Store already loaded data as a snapshot dated ``tanggal``, in one transaction. Content already
-        stored (by a live or a restorable snapshot) is not copied again: the new snapshot shares its rows."""
+        stored (by a live or a restorable snapshot) is not copied again: the new snapshot shares its rows.
+        Another content for pemda that a snapshot of the same date holds is stored with a warning
+        (``HasilImpor.peringatan``), or refused when ``izinkan_tanggal_sama`` is False."""
         tanggal = baca_tanggal(tanggal)
         label = (label or "").strip()[:200] or None
         if nama_file is None:
@@ -287,6 +289,12 @@ class Store:
         pemda = pl.concat([item.select("kode_wilayah"), skor.select("kode_wilayah"), dok.select("kode_wilayah")])
         kode_pemda = pemda["kode_wilayah"].unique().sort().to_list()
         tanggal_sama = self.tanggal_bertumpuk(tanggal, kode_pemda)
+        if tanggal_sama and not izinkan_tanggal_sama:
+            ids = ", ".join(f"#{i}" for i in tanggal_sama)
+            raise MCSPError(f"snapshot {ids} dengan tanggal {tanggal} sudah memuat sebagian pemda ini; "
+                            "setujui penyimpanan snapshot kedua pada tanggal itu, atau pilih tanggal lain.",
+                            f"snapshot {ids} dated {tanggal} already holds some of these pemda; confirm saving a "
+                            "second snapshot on that date, or choose another date.")
         sidik = sidik_registri(data.registri)
         cache: list = []
 
