@@ -409,3 +409,31 @@ def test_kode_tersimpan_kedua_backend(backend, tmp_path, request):
     store.impor(AKAR / "sample_data" / "ringkasan_kalteng_2025.csv", tanggal="2025-10-24")
     k = store.kode_tersimpan()
     assert k["kode_wilayah"].to_list() == sorted(KALTENG) and set(k["tahun"]) == {2025}
+
+
+def test_tamu_tidak_dapat_mengubah_apa_pun(url, tmp_path):
+    """With login configured ([auth] in the secrets) and nobody logged in: the snapshots and the trend are
+    visible, but there is no save, delete, restore or audit trail, and no store location; the sidebar
+    offers a login. Without [auth] (every other test here) the sidebar says single-user mode."""
+    file = tmp_path / "kalteng_2025-10-13.csv"
+    file.write_bytes(MINGGU[file.name])
+    Store(url).impor(file, tanggal="2025-10-13")
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.secrets["auth"] = {"client_id": "x", "client_secret": "y", "redirect_uri": "http://localhost:8501/oauth2callback",
+                          "cookie_secret": "z", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    unggah(at, "kalteng_2025-10-20.csv")
+    buka(at, TREN)
+    tanpa_galat(at)
+    assert not [b for b in at.button if b.key == "tren_simpan"]
+    assert not [b for b in at.button if b.key in ("tren_hapus", "tren_pulihkan")]
+    assert any(b.label == "Masuk" for b in at.button)
+    assert any("Masuk dulu" in i.value for i in at.info)
+    assert not any(url in polos(c.value) for c in at.caption)
+    assert not any("Mode satu pengguna" in c.value for c in at.sidebar.caption)
+    assert list(tabel_dengan(at, "Baris rincian")["Tanggal"]) == ["13/10/2025"]  # still visible
+
+
+def test_mode_satu_pengguna_disebut(url):
+    at = baru()
+    assert any("Mode satu pengguna" in c.value for c in at.sidebar.caption)

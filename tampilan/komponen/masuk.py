@@ -30,7 +30,7 @@ def pengguna() -> peran.Pengguna:
     rahasia = _secrets()
     if not peran.auth_aktif(rahasia):
         return peran.pengguna_web(rahasia, False, None)
-    masuk = bool(st.user.is_logged_in)
+    masuk = bool(st.user.get("is_logged_in", False))  # absent (not False) where no login ever ran, e.g. AppTest
     email = st.user.get("email") if masuk else None
     try:
         return peran.pengguna_web(rahasia, masuk, email)
