@@ -11,7 +11,7 @@ import streamlit as st
 
 st.set_page_config(page_title="IPKD — MCP/MCSP", page_icon="📊", layout="wide")
 
-from tampilan.komponen import umum  # noqa: E402
+from tampilan.komponen import masuk, umum  # noqa: E402
 from tampilan.komponen.teks import BAHASA, NAMA_BAHASA, t  # noqa: E402
 
 # (file, text key, icon, url path); the first page is the default one
@@ -36,6 +36,7 @@ def main() -> None:
         st.Page(f, title=t(k), icon=i, url_path=u, default=(n == 0)) for n, (f, k, i, u) in enumerate(HALAMAN)
     ]
     pg = st.navigation(halaman, position="sidebar")
+    masuk.sidebar()  # login offer, who is logged in, or the single-user-mode note
     umum.filter_sidebar()
     with st.sidebar:
         st.divider()

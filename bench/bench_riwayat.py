@@ -132,7 +132,7 @@ def main() -> None:
     satu = store.impor(impor_file, tanggal=AWAL + timedelta(weeks=args.minggu))
     impor_penuh = time.perf_counter() - t
     t = time.perf_counter()
-    store.hapus(satu.snapshot.id)
+    store.hapus(satu.snapshot.id, final=True)  # for good: the rows go too
     hapus = time.perf_counter() - t
     jumlah_snapshot = args.minggu
 

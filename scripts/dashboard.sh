@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
-# Quick start 1: install (first run only) and open the dashboard with the bundled sample data.
+# Quick start 1, and the server's launcher: install (first run only) and run the dashboard.
+#
+# The deployment settings are passed as flags, so they hold wherever this is started from (Streamlit
+# reads .streamlit/config.toml only from its working folder; see shared/reliability.md "Streamlit").
+# Environment (docs/deploy.md):
+#   MCSP_DATABASE_URL     the shared store (postgresql://mcsp@db/ipkd; default: a DuckDB file per user)
+#   MCSP_SECRETS          secrets.toml with [auth] (login) and [mcsp.peran] (roles); the mcsp command reads it too
+#   MCSP_PORT, MCSP_ALAMAT  port (8501) and address (default: Streamlit's, all interfaces)
+#   MCSP_BATAS_UKURAN_MB  upload limit in MB (50), the reader's and Streamlit's together
+# Extra arguments go to `streamlit run` (e.g. --server.baseUrlPath ipkd).
 set -euo pipefail
 source "$(dirname "$0")/_venv.sh" ""
-# one upload limit: the reader's (mcsp_rules/limits.py) and Streamlit's own must move together
-if [ -n "${MCSP_BATAS_UKURAN_MB:-}" ]; then export STREAMLIT_SERVER_MAX_UPLOAD_SIZE="$MCSP_BATAS_UKURAN_MB"; fi
-exec .venv/bin/streamlit run dashboard.py "$@"
+batas="${MCSP_BATAS_UKURAN_MB:-50}"
+opsi=(
+  --server.headless true
+  --server.enableXsrfProtection true
+  --server.enableCORS true
+  --server.maxUploadSize "$batas"
+  --server.runOnSave false
+  --client.showErrorDetails none
+  --client.toolbarMode viewer
+  --browser.gatherUsageStats false
+  --runner.magicEnabled false
+  --theme.base light
+)
+if [ -n "${MCSP_PORT:-}" ]; then opsi+=(--server.port "$MCSP_PORT"); fi
+if [ -n "${MCSP_ALAMAT:-}" ]; then opsi+=(--server.address "$MCSP_ALAMAT"); fi
+if [ -n "${MCSP_SECRETS:-}" ]; then
+  if [ ! -r "$MCSP_SECRETS" ]; then echo "MCSP_SECRETS=$MCSP_SECRETS tidak dapat dibaca / cannot be read" >&2; exit 2; fi
+  opsi+=(--secrets.files "$MCSP_SECRETS")
+fi
+export MCSP_BATAS_UKURAN_MB="$batas"
+exec .venv/bin/streamlit run "$PWD/dashboard.py" "${opsi[@]}" "$@"

@@ -169,12 +169,30 @@ def test_simpan_daftar_tren_dan_laju(url):
 
 def test_simpan_ulang_dikenali_dan_hapus(url):
     at = dua_snapshot(baru())
-    # the same file again, even under another date: recognised, not stored twice
-    tanggal_snapshot(at).set_value(date(2025, 10, 27))
-    at.run()
+    # the same file with its own date again: recognised, not stored twice
     simpan(at)
     assert any("sudah tersimpan sebagai snapshot #2" in polos(i.value) for i in at.info), [i.value for i in at.info]
     assert Store(url).daftar().height == 2
+    # the same content a week later: a week without progress is a point of the trend, not a duplicate
+    tanggal_snapshot(at).set_value(date(2025, 10, 27))
+    at.run()
+    simpan(at)
+    assert any("sama dengan snapshot #2" in polos(s.value) for s in at.success), [s.value for s in at.success]
+    assert Store(url).daftar()["tanggal"].to_list() == [date(2025, 10, 13), date(2025, 10, 20), date(2025, 10, 27)]
+    # other content for the same pemda and an existing date: never saved silently
+    unggah(at, "kalteng_2025-10-13.csv")
+    buka(at, TREN)
+    tanggal_snapshot(at).set_value(date(2025, 10, 27))
+    at.run()
+    assert any("Sudah ada snapshot bertanggal 27/10/2025" in polos(w.value) for w in at.warning)
+    simpan(at)
+    assert any("setujui" in polos(e.value) for e in at.error) and Store(url).daftar().height == 3
+    next(c for c in at.checkbox if c.label.startswith("Ya, simpan sebagai snapshot kedua")).check()
+    at.run()
+    simpan(at)
+    assert any("Perhatian: snapshot #3" in polos(w.value) for w in at.warning) and Store(url).daftar().height == 4
+    Store(url).hapus(4, final=True)
+    Store(url).hapus(3, final=True)
 
     # delete: needs the confirmation first
     at.selectbox(key="tren_hapus_id").set_value(1)
@@ -223,7 +241,8 @@ def test_grafik_tren_valid(url):
     """Every chart of the page is valid Vega-Lite (the page skips Altair's validation for speed) and
     renders to PNG, with and without a projection."""
     from tampilan.komponen import grafik
-    from tampilan.halaman import tren as halaman_tren
+    from tampilan.komponen import cakupan_tren
+    from tampilan.komponen import grafik_tren as halaman_tren
     store = Store(url)
     for nama, isi in MINGGU.items():
         store.impor([(nama, isi)])
@@ -246,8 +265,8 @@ def test_grafik_tren_valid(url):
         g.to_dict(validate=True)
     png = grafik.ke_png(grafik.spesifikasi(semua[1], rapat=True))
     assert png[:4] == b"\x89PNG" and len(png) > 5000
-    assert halaman_tren.tenggat_bawaan(date(2025, 10, 20)) == date(2025, 11, 30)
-    assert halaman_tren.tenggat_bawaan(date(2025, 12, 1)) == date(2026, 11, 30)
+    assert cakupan_tren.tenggat_bawaan(date(2025, 10, 20)) == date(2025, 11, 30)
+    assert cakupan_tren.tenggat_bawaan(date(2025, 12, 1)) == date(2026, 11, 30)
 
 
 def test_ringkasan_kalteng_jumlah_dokumen_yang_dilaporkan(url):
@@ -272,7 +291,28 @@ def test_ringkasan_kalteng_jumlah_dokumen_yang_dilaporkan(url):
     assert dokumen_diterima(at) == ("301", "45,6% dari 660 wajib")  # the Kalimantan Tengah article's numbers
     assert m["Snapshot terakhir"] == "24/10/2025"
     assert next(d for d in at.date_input if d.label == "Tenggat").value == date(2025, 11, 30)
-    assert any("Baru satu snapshot" in polos(i.value) for i in at.info)  # one snapshot: no pace yet
+    # one snapshot: the pace is unknown, shown as unknown (no projection), and unknown is not safe
+    assert any("belum diketahui (baru satu snapshot)" in polos(w.value) for w in at.warning)
+    assert m["Proyeksi indeks 30/11/2025"] == "–"
+    assert not any("Tidak ada pemda yang berisiko" in s.value for s in at.success)
+
+
+def test_satu_snapshot_laju_tidak_diketahui_bukan_aman(url):
+    """Issue 14, item 3: with one snapshot the pace cannot be computed; the pemda below the target are
+    counted at risk from their level (not "0 of 15 at risk" in green), and the page says why."""
+    at = baru()
+    unggah(at, "kalteng_2025-10-13.csv")
+    buka(at, TREN)
+    simpan(at)
+    tanpa_galat(at)
+    semua = tren.laju_wilayah(Store(url).riwayat("62", tahun=2025), date(2025, 11, 30), target_indeks=75.0,
+                              target_dokumen=1.0, tahun=2025)
+    assert semua.height == 15 and semua["berisiko"].all() and not semua["laju_diketahui"].any()
+    assert semua["proyeksi_indeks"].null_count() == 15
+    assert metrik(at)["Pemda berisiko di Kalimantan Tengah"] == "15 dari 15"
+    assert any("15 di antaranya dinilai dari tingkatnya" in w.value for w in at.warning)
+    assert not any("Tidak ada pemda yang berisiko" in s.value for s in at.success)
+    assert metrik(at)["Proyeksi indeks 30/11/2025"] == "–"
 
 
 @pytest.mark.skipif(not (AKAR / "sample_data" / "rincian_nasional_2025.csv").exists(), reason="sample_data/ not generated")
@@ -369,3 +409,31 @@ def test_kode_tersimpan_kedua_backend(backend, tmp_path, request):
     store.impor(AKAR / "sample_data" / "ringkasan_kalteng_2025.csv", tanggal="2025-10-24")
     k = store.kode_tersimpan()
     assert k["kode_wilayah"].to_list() == sorted(KALTENG) and set(k["tahun"]) == {2025}
+
+
+def test_tamu_tidak_dapat_mengubah_apa_pun(url, tmp_path):
+    """With login configured ([auth] in the secrets) and nobody logged in: the snapshots and the trend are
+    visible, but there is no save, delete, restore or audit trail, and no store location; the sidebar
+    offers a login. Without [auth] (every other test here) the sidebar says single-user mode."""
+    file = tmp_path / "kalteng_2025-10-13.csv"
+    file.write_bytes(MINGGU[file.name])
+    Store(url).impor(file, tanggal="2025-10-13")
+    at = AppTest.from_file(APP, default_timeout=240)
+    at.secrets["auth"] = {"client_id": "x", "client_secret": "y", "redirect_uri": "http://localhost:8501/oauth2callback",
+                          "cookie_secret": "z", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    unggah(at, "kalteng_2025-10-20.csv")
+    buka(at, TREN)
+    tanpa_galat(at)
+    assert not [b for b in at.button if b.key == "tren_simpan"]
+    assert not [b for b in at.button if b.key in ("tren_hapus", "tren_pulihkan")]
+    assert any(b.label == "Masuk" for b in at.button)
+    assert any("Masuk dulu" in i.value for i in at.info)
+    assert not any(url in polos(c.value) for c in at.caption)
+    assert not any("Mode satu pengguna" in c.value for c in at.sidebar.caption)
+    assert list(tabel_dengan(at, "Baris rincian")["Tanggal"]) == ["13/10/2025"]  # still visible
+
+
+def test_mode_satu_pengguna_disebut(url):
+    at = baru()
+    assert any("Mode satu pengguna" in c.value for c in at.sidebar.caption)

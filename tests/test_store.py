@@ -147,25 +147,41 @@ def _impor_mingguan(store: Store, files: list[Path]) -> list:
 
 
 # ------------------------------------------------------------------------------------------- tests
-def test_import_list_and_identical_reimport(url, mingguan, tmp_path):
+def test_import_list_and_every_observation_kept(url, mingguan, tmp_path):
+    """Three imports on three dates, the second with the first one's content: three snapshots and a
+    trend of three points (a stalled week is a point, not a duplicate), without copying the rows; the
+    same content on the same date again is a duplicate, said so."""
     store = Store(url)
     pertama = store.impor(mingguan[0], tanggal="2024-10-07", label="minggu 41")
     assert pertama.baru and pertama.snapshot.id >= 1 and pertama.snapshot.baris_rincian == 15 * 48
     assert pertama.snapshot.jumlah_pemda == 15 and pertama.snapshot.tahun_data == "2024"
-    # The same rows in another order, with ';' and a decimal comma: the same content, recognised.
+    # The same rows in another order, with ';' and a decimal comma, a week later: no progress that week.
     sama = _tulis(tmp_path / "kalteng_lagi.csv", list(reversed(baris_rincian(0, KALTENG))), pemisah=";", koma=True)
-    ulang = store.impor(sama, tanggal="2024-10-14")
-    assert not ulang.baru and ulang.snapshot.id == pertama.snapshot.id
-    assert "sudah tersimpan sebagai snapshot #" in ulang.teks("id") and "already stored" in ulang.teks("en")
-    kedua = store.impor(mingguan[1], tanggal="2024-10-14")
-    assert kedua.baru
+    macet = store.impor(sama, tanggal="2024-10-14")
+    assert macet.baru and macet.isi_sama == pertama.snapshot.id and macet.snapshot.isi_id == pertama.snapshot.id
+    assert f"sama dengan snapshot #{pertama.snapshot.id}" in macet.teks("id") and "no change" in macet.teks("en")
+    assert macet.peringatan("id") is None
+    ketiga = store.impor(mingguan[1], tanggal="2024-10-21")
+    assert ketiga.baru and ketiga.isi_sama is None
     daftar = store.daftar()
-    assert daftar["id"].to_list() == [pertama.snapshot.id, kedua.snapshot.id]
-    assert daftar["tanggal"].to_list() == [date(2024, 10, 7), date(2024, 10, 14)]
-    assert daftar["label"].to_list() == ["minggu 41", None]
-    assert daftar["nama_file"].to_list() == ["kalteng_m0.csv", "kalteng_m1.csv"]
-    assert daftar["hash_isi"].str.len_chars().to_list() == [64, 64]
-    assert _jumlah(url, "mcsp_item") == 2 * 15 * 48
+    assert daftar["id"].to_list() == [pertama.snapshot.id, macet.snapshot.id, ketiga.snapshot.id]
+    assert daftar["tanggal"].to_list() == [date(2024, 10, 7), date(2024, 10, 14), date(2024, 10, 21)]
+    assert daftar["label"].to_list() == ["minggu 41", None, None]
+    assert daftar["nama_file"].to_list() == ["kalteng_m0.csv", "kalteng_lagi.csv", "kalteng_m1.csv"]
+    assert daftar["hash_isi"].str.len_chars().to_list() == [64] * 3
+    assert _jumlah(url, "mcsp_item") == 2 * 15 * 48  # the stalled week copied no rows
+    assert all(a.equals(b) for a, b in zip(store.baris(pertama.snapshot.id), store.baris(macet.snapshot.id)))
+    trend = tren.tabel_tren(store.riwayat("62.03"))
+    assert trend.height == 3 and trend["indeks"][0] == trend["indeks"][1] < trend["indeks"][2]
+    # The same content on the same date: a duplicate, with a clear message.
+    ulang = store.impor(mingguan[0], tanggal="2024-10-07")
+    assert not ulang.baru and ulang.snapshot.id == pertama.snapshot.id
+    assert "tanggal 2024-10-07 sudah tersimpan sebagai snapshot #" in ulang.teks("id")
+    assert "already stored" in ulang.teks("en") and store.daftar().height == 3
+    # Another content for pemda already stored on that date is saved, but never silently.
+    koreksi = store.impor(mingguan[2], tanggal="2024-10-21")
+    assert koreksi.baru and koreksi.tanggal_sama == (ketiga.snapshot.id,)
+    assert f"#{ketiga.snapshot.id}" in koreksi.peringatan("id") and "same date" in koreksi.peringatan("en")
 
 
 def test_trend_equals_score_on_the_same_file(url):
@@ -288,18 +304,44 @@ def test_summary_exports_are_stored_with_their_reported_document_counts(url):
     assert dok.select("dokumen_wajib", "dokumen_diunggah", "diterima", "perlu_perbaikan", "proses_verifikasi").row(0) == (660, 446, 301, 49, 98)
 
 
-def test_delete(url, mingguan):
-    store = Store(url)
+def test_soft_delete_restore_and_final_delete(url, mingguan, monkeypatch):
+    store = Store(url, pengguna="admin@contoh.go.id")
     ids = [h.snapshot.id for h in _impor_mingguan(store, mingguan[:3])]
     hapus = store.hapus(ids[1])
     assert hapus.id == ids[1] and hapus.tanggal == SENIN + timedelta(weeks=1)
     assert store.daftar()["id"].to_list() == [ids[0], ids[2]]
     assert tren.tabel_tren(store.riwayat("62.01")).height == 2
-    assert all(f.is_empty() for f in store.baris(ids[1]))
+    terhapus = store.daftar(dihapus=True)
+    assert terhapus["id"].to_list() == [ids[1]] and terhapus["dihapus_oleh"].to_list() == ["admin@contoh.go.id"]
+    # the cache keeps no scores of a deleted snapshot; its rows wait for a restore
+    with store.koneksi() as kon:
+        assert kon.skalar("SELECT COUNT(*) FROM mcsp_cache_wilayah WHERE snapshot_id = ?", [ids[1]]) == 0
+    assert not store.baris(ids[1])[0].is_empty()
+    with pytest.raises(MCSPError, match="sudah dihapus"):
+        store.hapus(ids[1])
+    store.pulihkan(ids[1])
+    assert store.daftar()["id"].to_list() == ids and tren.tabel_tren(store.riwayat("62.01")).height == 3
+    # final: at once by an admin, or when the grace period is over
+    store.hapus(ids[1], final=True)
+    assert all(f.is_empty() for f in store.baris(ids[1])) and store.snapshot(ids[1]) is None
     assert _jumlah(url, "mcsp_item") == 2 * 15 * 48
     with pytest.raises(MCSPError, match="tidak ada"):
         store.hapus(ids[1])
-    assert store.impor(mingguan[1], tanggal=SENIN + timedelta(weeks=1)).baru  # its hash is free again
+    assert store.impor(mingguan[1], tanggal=SENIN + timedelta(weeks=1)).baru  # its content and date are free again
+    store.hapus(ids[2])
+    monkeypatch.setenv("MCSP_MASA_HAPUS_HARI", "0")
+    assert store.bersihkan() == 1 and store.snapshot(ids[2]) is None
+    aksi = store.audit()["aksi"].to_list()
+    assert aksi[:3] == ["hapus_final", "hapus", "impor"] and aksi.count("pulihkan") == 1
+
+
+def test_deleting_content_that_another_snapshot_shares_keeps_its_rows(url, mingguan):
+    store = Store(url)
+    a = store.impor(mingguan[0], tanggal=SENIN)
+    b = store.impor(mingguan[0], tanggal=SENIN + timedelta(weeks=1))
+    store.hapus(a.snapshot.id, final=True)
+    assert store.baris(b.snapshot.id)[0].height == 15 * 48
+    assert tren.tabel_tren(store.riwayat("62.01"))["tanggal"].to_list() == [SENIN + timedelta(weeks=1)]
 
 
 def test_import_killed_midway_leaves_the_store_unchanged(url, mingguan, tmp_path, monkeypatch):
@@ -391,7 +433,7 @@ def test_history_command(url, mingguan, tmp_path):
     for m, f in enumerate(mingguan[:3]):
         h = mcsp(url, "history", "import", f, "--tanggal", SENIN + timedelta(weeks=m), "--label", f"minggu {m}")
         assert h.returncode == 0 and "disimpan" in h.stdout, h.stderr
-    ulang = mcsp(url, "--bahasa", "en", "history", "import", mingguan[0], "--tanggal", "2025-01-01")
+    ulang = mcsp(url, "--bahasa", "en", "history", "import", mingguan[0], "--tanggal", SENIN)
     assert ulang.returncode == 0 and "already stored as snapshot #1" in ulang.stdout
     daftar = mcsp(url, "history", "list")
     assert daftar.returncode == 0 and daftar.stdout.count("kalteng_m") == 3 and "[minggu 2]" in daftar.stdout
@@ -407,12 +449,61 @@ def test_history_command(url, mingguan, tmp_path):
     assert negeri["kode_provinsi"].to_list() == ["00"] * 3 and negeri["indeks"].to_list() == tabel["indeks"].to_list()
     pace = mcsp(url, "history", "pace", "--tenggat", "2024-11-30", "--wilayah", "62")
     assert pace.returncode == 0 and "15 dari 15 berisiko" in pace.stderr
-    assert mcsp(url, "history", "delete", 2).returncode == 0
+    hapus = mcsp(url, "history", "delete", 2)
+    assert hapus.returncode == 0 and "history restore 2" in hapus.stdout
     assert mcsp(url, "history", "list", "--format", "csv").stdout.count("kalteng_m") == 2
     for args, kata in ((("history", "delete", 99), "#99"), (("history", "trend", "--wilayah", "33"), "33")):
         salah = mcsp(url, *args)
         assert salah.returncode != 0 and kata in salah.stderr, salah.stderr
         assert "Traceback" not in salah.stderr and salah.stderr.strip().count("\n") == 0
+
+
+def test_three_dates_one_stalled_then_a_delete_and_the_audit_log(url, mingguan, tmp_path):
+    """The issue's case through the command: three imports on three dates, the second with the first
+    one's content, give three snapshots and a trend of three points; after a delete, `history log
+    --format csv` lists all four events with user and time."""
+    for m, f in enumerate([mingguan[0], mingguan[0], mingguan[1]]):
+        h = mcsp(url, "history", "import", f, "--tanggal", SENIN + timedelta(weeks=m))
+        assert h.returncode == 0 and "disimpan" in h.stdout, h.stderr
+    tabel = pl.read_json(mcsp(url, "history", "trend", "--wilayah", "62.03", "--format", "json").stdout.encode())
+    assert tabel["tanggal"].to_list() == [str(SENIN + timedelta(weeks=m)) for m in range(3)]
+    assert tabel["indeks"][0] == tabel["indeks"][1] < tabel["indeks"][2]
+    assert mcsp(url, "history", "delete", 2).returncode == 0
+    log = mcsp(url, "history", "log", "--format", "csv")
+    assert log.returncode == 0, log.stderr
+    catatan = pl.read_csv(log.stdout.encode()).sort("id")
+    assert catatan["aksi"].to_list() == ["impor", "impor", "impor", "hapus"]
+    assert catatan["objek"].to_list() == ["snapshot #1", "snapshot #2", "snapshot #3", "snapshot #2"]
+    import getpass
+    assert set(catatan["pengguna"]) == {f"os:{getpass.getuser()}"}
+    waktu = catatan["waktu"].str.to_datetime("%Y-%m-%dT%H:%M:%SZ")
+    assert waktu.null_count() == 0 and waktu.is_sorted()
+    assert mcsp(url, "history", "restore", 2).returncode == 0
+    assert mcsp(url, "history", "list", "--format", "csv").stdout.count("kalteng_m0") == 2
+
+
+def test_the_command_respects_roles_when_login_is_configured(url, mingguan, tmp_path):
+    import getpass
+
+    secrets = tmp_path / "secrets.toml"
+    env_secrets = {"MCSP_SECRETS": str(secrets)}
+
+    def jalan(*args):
+        env = {**os.environ, "MCSP_DATABASE_URL": url, **env_secrets}
+        return subprocess.run([sys.executable, "-m", "mcsp_rules.cli", *map(str, args)], capture_output=True,
+                              text=True, env=env)
+
+    auth = '[auth]\nclient_id = "x"\nclient_secret = "y"\nserver_metadata_url = "http://127.0.0.1:9/x"\n'
+    secrets.write_text(auth + '[mcsp]\nperan_bawaan = "pembaca"\n')
+    baca = jalan("history", "import", mingguan[0], "--tanggal", SENIN)
+    assert baca.returncode == 2 and "editor" in baca.stderr and "Traceback" not in baca.stderr
+    secrets.write_text(auth + f'[mcsp.peran]\n"os:{getpass.getuser()}" = "editor"\n')
+    assert jalan("history", "import", mingguan[0], "--tanggal", SENIN).returncode == 0
+    for args in (("history", "delete", 1), ("history", "log")):
+        tolak = jalan(*args)
+        assert tolak.returncode == 2 and "admin" in tolak.stderr, tolak.stderr
+    secrets.write_text(auth + f'[mcsp.peran]\n"os:{getpass.getuser()}" = "admin"\n')
+    assert jalan("history", "delete", 1).returncode == 0 and "hapus" in jalan("history", "log").stdout
 
 
 def test_history_command_errors_are_one_sentence(tmp_path, mingguan):
@@ -448,3 +539,139 @@ def test_unknown_database_urls_are_one_sentence(monkeypatch):
     hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "list"], capture_output=True, text=True)
     assert hasil.returncode == 2 and "rahasia" not in hasil.stderr and "Traceback" not in hasil.stderr
     assert hasil.stderr.strip().count("\n") == 0
+
+
+# ------------------------------------------------------------------------------------- concurrency
+def _benang(n: int, kerja) -> list:
+    """Run ``kerja(i)`` in n threads released at once; returns each result or the exception raised."""
+    import threading
+
+    mulai, hasil = threading.Barrier(n), [None] * n
+
+    def jalan(i):
+        mulai.wait()
+        try:
+            hasil[i] = kerja(i)
+        except Exception as e:  # noqa: BLE001 - the test inspects it
+            hasil[i] = e
+
+    benang = [threading.Thread(target=jalan, args=(i,)) for i in range(n)]
+    for b in benang:
+        b.start()
+    for b in benang:
+        b.join(120)
+    return hasil
+
+
+def test_first_use_by_many_threads_creates_the_schema_once(url):
+    """8 threads opening a fresh store at once (DuckDB: 'Catalog write-write conflict' before)."""
+    from mcsp_rules.riwayat import koneksi
+
+    koneksi._siap.discard(url)
+    hasil = _benang(8, lambda i: Store(url).daftar().height)
+    assert hasil == [0] * 8
+    with Store(url).koneksi() as kon:
+        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == 2
+
+
+def test_threaded_imports_and_deletes_of_the_same_snapshot(url, mingguan):
+    """Threads importing (four weeks, each twice: the same content and date is one snapshot) and then
+    eight threads deleting the same snapshot: one delete succeeds, the others are told, in one sentence,
+    that it is already deleted; never a database error."""
+    store = Store(url)
+    hasil = _benang(8, lambda i: store.impor(mingguan[i % 4], tanggal=SENIN + timedelta(weeks=i % 4)))
+    assert not any(isinstance(h, Exception) for h in hasil), hasil
+    assert sum(h.baru for h in hasil) == 4 and store.daftar().height == 4
+    assert _jumlah(url, "mcsp_item") == 4 * 15 * 48
+    sasaran = store.daftar()["id"][1]
+    hapus = _benang(8, lambda i: Store(url, pengguna=f"admin{i}@contoh.go.id").hapus(sasaran))
+    berhasil = [h for h in hapus if not isinstance(h, Exception)]
+    ditolak = [h for h in hapus if isinstance(h, Exception)]
+    assert len(berhasil) == 1 and all(isinstance(e, MCSPError) and "sudah dihapus" in str(e) for e in ditolak), hapus
+    assert store.audit()["aksi"].to_list().count("hapus") == 1
+
+
+def test_delete_during_the_first_trend_after_a_plugin_change(url, mingguan):
+    """A trend filling the cache (emptied, as after a plugin change) while other threads delete snapshots
+    for good: no deadlock, no duplicate cache key, no cache rows of deleted snapshots left behind."""
+    store = Store(url)
+    _impor_mingguan(store, mingguan)
+    ids = store.daftar()["id"].to_list()
+    store.hapus_cache()
+
+    def kerja(i):
+        if i % 2 == 0:
+            return store.riwayat("62").kosong
+        return Store(url).hapus(ids[i // 2], final=True).id
+
+    hasil = _benang(6, kerja)
+    assert not any(isinstance(h, Exception) for h in hasil), hasil
+    tersisa = store.daftar()["id"].to_list()
+    assert tersisa == [ids[3]]
+    with store.koneksi() as kon:
+        yatim = kon.skalar("SELECT COUNT(*) FROM mcsp_cache_wilayah WHERE snapshot_id NOT IN "
+                           "(SELECT isi_id FROM mcsp_snapshot WHERE dihapus IS NULL)")
+        ganda = kon.skalar("SELECT COUNT(*) - COUNT(DISTINCT CAST(snapshot_id AS TEXT) || '|' || sidik) FROM mcsp_cache")
+    assert yatim == 0 and ganda == 0
+    assert tren.tabel_tren(store.riwayat("62")).height == 1
+
+
+def test_concurrent_import_processes(url, mingguan):
+    """Several processes importing at once (DuckDB: one writer process at a time, the others wait)."""
+    proses = [subprocess.Popen([sys.executable, "-m", "mcsp_rules.cli", "history", "import", str(mingguan[i % 4]),
+                                "--tanggal", str(SENIN + timedelta(weeks=i % 4))],
+                               env={**os.environ, "MCSP_DATABASE_URL": url}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True) for i in range(6)]
+    for p in proses:
+        out, err = p.communicate(timeout=180)
+        assert p.returncode == 0, err
+    assert Store(url).daftar().height == 4 and _jumlah(url, "mcsp_item") == 4 * 15 * 48
+
+
+# ----------------------------------------------------------------------------------------- secrets
+@pytest.mark.parametrize("url_asli, rahasia", [
+    ("postgresql://mcsp:s3cr3t@db.local:5432/ipkd", "s3cr3t"),
+    ("postgresql://mcsp@db.local/ipkd?password=s3cr3t&sslmode=require", "s3cr3t"),
+    ("postgresql://db.local/ipkd?user=mcsp&PASSWORD=s3cr3t", "s3cr3t"),
+    ("postgresql://mcsp@db.local/ipkd?sslpassword=s3cr3t", "s3cr3t"),
+    ("postgresql://mcsp:p%40ss%3Aw0rd@db.local/ipkd", "p%40ss"),
+    ("host=db.local user=mcsp password=s3cr3t dbname=ipkd", "s3cr3t"),
+])
+def test_every_credential_in_a_url_is_masked(url_asli, rahasia):
+    from mcsp_rules.riwayat.url import samarkan
+
+    aman = samarkan(url_asli)
+    assert rahasia not in aman and "***" in aman
+    assert "db.local" in aman  # the location stays readable
+
+
+def test_a_password_in_the_query_never_reaches_an_error(monkeypatch):
+    monkeypatch.setenv("MCSP_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/x?password=rahasia&connect_timeout=2")
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "history", "list"], capture_output=True, text=True)
+    assert hasil.returncode == 2 and "rahasia" not in hasil.stderr and "***" in hasil.stderr
+
+
+# -------------------------------------------------------------------------------------- migrations
+def test_a_first_release_database_is_migrated_keeping_its_snapshots(tmp_path):
+    """A DuckDB file as the first release wrote it (schema 1, content unique) is brought to schema 2 on
+    first use: its snapshots stay, and a repeated content on a new date becomes storable."""
+    import duckdb
+
+    from mcsp_rules.riwayat import skema
+
+    path = tmp_path / "lama.duckdb"
+    con = duckdb.connect(str(path))
+    for langkah in skema.MIGRASI[0].sql:
+        if isinstance(langkah, str):
+            con.execute(langkah)
+    con.execute("INSERT INTO mcsp_info VALUES ('versi_skema', '1')")
+    con.execute("INSERT INTO mcsp_snapshot VALUES (1, DATE '2024-10-07', 'lama', '[\"a.csv\"]', 'abc', "
+                "TIMESTAMP '2024-10-07 10:00:00', 0, 0, 0, 0, '2024')")
+    con.execute("SELECT nextval('mcsp_snapshot_id')")
+    con.close()
+    store = Store(f"duckdb://{path}")
+    daftar = store.daftar()
+    assert daftar["id"].to_list() == [1] and daftar["isi_id"].to_list() == [1] and daftar["label"].to_list() == ["lama"]
+    with store.koneksi() as kon:
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
+        assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"

@@ -2,7 +2,9 @@
 
     mcsp history import FILE... [--tanggal YYYY-MM-DD] [--label L]
     mcsp history list [--format teks|csv|json]
-    mcsp history delete ID
+    mcsp history delete ID [--final]      (soft: restorable for MCSP_MASA_HAPUS_HARI days, default 30)
+    mcsp history restore ID
+    mcsp history log [--format teks|csv|json]
     mcsp history trend [--wilayah CODE] [--tingkat wilayah|provinsi|nasional] [--tahun T] [--format csv|json|xlsx] [--output P]
     mcsp history pace --tenggat YYYY-MM-DD [--wilayah PROV] [--target-indeks 75] [--target-dokumen 1.0]
 
@@ -21,10 +23,15 @@ from mcsp_rules.cli.umum import bahasa as _bahasa
 from mcsp_rules.cli.umum import jalankan, keluaran, opsi_format, tulis
 
 
-def _store(args):
+def _store(args, aksi: str | None = None):
+    """The store, acting as the OS user; ``aksi`` is checked against the user's role first."""
+    from mcsp_rules.peran import pengguna_cli
     from mcsp_rules.riwayat.store import Store
 
-    return Store(getattr(args, "database", None))
+    pengguna = pengguna_cli()
+    if aksi is not None:
+        pengguna.wajib(aksi)
+    return Store(getattr(args, "database", None), pengguna=pengguna.nama)
 
 
 def _kode(kode: str) -> str:
@@ -46,9 +53,11 @@ def cmd_import(args) -> int:
     from mcsp_rules.format import bulat
 
     bahasa = _bahasa(args)
-    store = _store(args)
+    store = _store(args, "impor")
     hasil = store.impor(args.file, tanggal=args.tanggal, label=args.label, sheet=args.sheet)
     print(hasil.teks(bahasa))
+    if hasil.peringatan(bahasa):
+        print(hasil.peringatan(bahasa), file=sys.stderr)
     if args.tanggal is None and hasil.baru:
         print(f"Tanggal snapshot diambil dari file: {hasil.snapshot.tanggal}; pakai --tanggal untuk menentukannya sendiri."
               if bahasa == "id" else
@@ -90,9 +99,42 @@ def cmd_list(args) -> int:
 
 
 def cmd_delete(args) -> int:
+    from mcsp_rules.riwayat.store import masa_hapus
+
     bahasa = _bahasa(args)
-    s = _store(args).hapus(args.id)
-    print(f"Snapshot #{s.id} tanggal {s.tanggal} dihapus." if bahasa == "id" else f"Snapshot #{s.id} dated {s.tanggal} deleted.")
+    s = _store(args, "hapus").hapus(args.id, final=args.final)
+    if args.final:
+        print(f"Snapshot #{s.id} tanggal {s.tanggal} dihapus permanen." if bahasa == "id"
+              else f"Snapshot #{s.id} dated {s.tanggal} deleted for good.")
+    else:
+        hari = masa_hapus().days
+        print(f"Snapshot #{s.id} tanggal {s.tanggal} dihapus; dapat dipulihkan {hari} hari dengan "
+              f"`mcsp history restore {s.id}`." if bahasa == "id" else
+              f"Snapshot #{s.id} dated {s.tanggal} deleted; restorable for {hari} days with `mcsp history restore {s.id}`.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    bahasa = _bahasa(args)
+    s = _store(args, "pulihkan").pulihkan(args.id)
+    print(f"Snapshot #{s.id} tanggal {s.tanggal} dipulihkan." if bahasa == "id" else f"Snapshot #{s.id} dated {s.tanggal} restored.")
+    return 0
+
+
+def cmd_log(args) -> int:
+    import polars as pl
+
+    bahasa = _bahasa(args)
+    tabel = _store(args, "audit").audit(args.batas)
+    if args.format in ("csv", "json"):
+        _keluaran(tabel.with_columns(pl.col("waktu").dt.to_string("%Y-%m-%dT%H:%M:%SZ")), args)
+        return 0
+    if tabel.is_empty():
+        tulis(("Jejak audit masih kosong." if bahasa == "id" else "The audit trail is empty.") + "\n", args)
+        return 0
+    baris = [f"{r['waktu']:%Y-%m-%d %H:%M:%S} UTC  {r['pengguna']:<28} {r['aksi']:<16} {r['objek']}"
+             + (f"  {r['rincian']}" if r["rincian"] else "") for r in tabel.iter_rows(named=True)]
+    tulis("\n".join(baris) + "\n", args)
     return 0
 
 
@@ -186,10 +228,29 @@ def _list(**kw):
 
 @perintah.command("delete")
 @click.argument("id", type=int)
+@click.option("--final", is_flag=True, help="hapus permanen sekarang (bawaan: dapat dipulihkan selama masa pemulihan)")
 @_database
 def _delete(**kw):
-    """Hapus satu snapshot (nomor dari `mcsp history list`) / delete one snapshot."""
+    """Hapus satu snapshot (nomor dari `mcsp history list`) / delete one snapshot (admin)."""
     jalankan(cmd_delete, **kw)
+
+
+@perintah.command("restore")
+@click.argument("id", type=int)
+@_database
+def _restore(**kw):
+    """Pulihkan snapshot yang dihapus / restore a deleted snapshot (admin)."""
+    jalankan(cmd_restore, **kw)
+
+
+@perintah.command("log")
+@click.option("--format", type=click.Choice(("teks", "csv", "json")), default="teks", show_default=True)
+@click.option("--output", "-o", help="tulis ke file ini, bukan ke layar")
+@click.option("--batas", type=int, help="hanya N catatan terbaru")
+@_database
+def _log(**kw):
+    """Jejak audit: siapa, kapan, apa / the audit trail: who, when, what (admin)."""
+    jalankan(cmd_log, **kw)
 
 
 @perintah.command("trend")

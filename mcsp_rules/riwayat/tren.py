@@ -300,8 +300,10 @@ def laju(riwayat: pl.DataFrame, kunci: str, tenggat: date, *, target_indeks: flo
     documents to be accepted (1.0 = all, as provinces set it); ``target_indeks`` an index to reach.
     Documents needed for an index target are an estimate (every outstanding document assumed worth the
     same; ``mcsp plan`` gives the exact set). ``status``: tercapai (every target met now), sesuai_jalur
-    (projections meet every target), berisiko, lewat_tenggat, data_kurang (fewer than two snapshots);
-    ``berisiko`` is True for berisiko and lewat_tenggat; ``berisiko_indeks``/``berisiko_dokumen`` say
+    (projections meet every target), berisiko, lewat_tenggat, data_kurang (fewer than two snapshots, or
+    no slope for a target set: the projection is then null, unknown); ``berisiko`` is True for berisiko,
+    lewat_tenggat and data_kurang (unknown is not safe: a target not met now, with no pace to show it
+    will be, is judged at risk from its level; ``laju_diketahui`` False says so); ``berisiko_indeks``/``berisiko_dokumen`` say
     which projection falls short (null when that target is not set)."""
     if jendela < 2:
         raise MCSPError("jendela laju paling sedikit 2 snapshot.", "the pace window needs at least 2 snapshots.")
@@ -332,9 +334,10 @@ def laju(riwayat: pl.DataFrame, kunci: str, tenggat: date, *, target_indeks: flo
     per = per.with_columns(sisa.clip(lower_bound=0).alias("minggu_tersisa"))
     m = pl.col("minggu_tersisa")
     belum = (pl.col("dokumen_wajib") - pl.col("diterima")).clip(lower_bound=0)
+    # an unknown pace gives an unknown projection (null), never "stays where it is"
     per = per.with_columns(
-        (pl.col("indeks") + pl.col("laju_indeks_per_minggu").fill_null(0) * m).clip(0, 100).alias("proyeksi_indeks"),
-        (pl.col("diterima") + pl.col("laju_dokumen_per_minggu").fill_null(0) * m)
+        (pl.col("indeks") + pl.col("laju_indeks_per_minggu") * m).clip(0, 100).alias("proyeksi_indeks"),
+        (pl.col("diterima") + pl.col("laju_dokumen_per_minggu") * m)
         .clip(pl.lit(0.0), pl.col("dokumen_wajib").cast(pl.Float64)).alias("proyeksi_diterima"),
         (pl.col("dokumen_wajib").cast(pl.Float64) * (target_dokumen if target_dokumen is not None else float("nan")))
         .ceil().alias("target_diterima"),
@@ -359,19 +362,25 @@ def laju(riwayat: pl.DataFrame, kunci: str, tenggat: date, *, target_indeks: flo
     ok_idx_kini = pl.col("target_indeks").is_null() | (pl.col("indeks").fill_null(-1) >= pl.col("target_indeks"))
     ok_dok_nanti = pl.col("target_diterima").is_null() | (pl.col("proyeksi_diterima") >= pl.col("target_diterima"))
     ok_idx_nanti = pl.col("target_indeks").is_null() | (pl.col("proyeksi_indeks").fill_null(-1) >= pl.col("target_indeks"))
+    # the pace a target needs is known: at least two snapshots and a slope for each target set
+    laju_ada = (pl.col("jumlah_snapshot") >= 2) & (
+        (pl.col("target_indeks").is_null() | pl.col("laju_indeks_per_minggu").is_not_null())
+        & (pl.col("target_diterima").is_null() | pl.col("laju_dokumen_per_minggu").is_not_null()))
     status = (
         pl.when(ok_dok_kini & ok_idx_kini).then(pl.lit("tercapai"))
         .when(m <= 0).then(pl.lit("lewat_tenggat"))
-        .when(pl.col("jumlah_snapshot") < 2).then(pl.lit("data_kurang"))
+        .when(~laju_ada).then(pl.lit("data_kurang"))
         .when(ok_dok_nanti & ok_idx_nanti).then(pl.lit("sesuai_jalur"))
         .otherwise(pl.lit("berisiko"))
     )
     per = per.with_columns(
         status.alias("status"),
+        laju_ada.alias("laju_diketahui"),
         pl.when(pl.col("target_indeks").is_not_null()).then(~ok_idx_nanti).alias("berisiko_indeks"),
         pl.when(pl.col("target_diterima").is_not_null()).then(~ok_dok_nanti).alias("berisiko_dokumen"),
     ).with_columns(
-        pl.col("status").is_in(["berisiko", "lewat_tenggat"]).alias("berisiko"),
+        # unknown is not safe: without a pace, a target not met now is judged from the level alone
+        pl.col("status").is_in(["berisiko", "lewat_tenggat", "data_kurang"]).alias("berisiko"),
         pl.lit(tahun, pl.Int32).alias("tahun"), pl.lit(tenggat).alias("tenggat"),
     )
     return per.select(
@@ -379,7 +388,8 @@ def laju(riwayat: pl.DataFrame, kunci: str, tenggat: date, *, target_indeks: flo
         "indeks", "laju_indeks_per_minggu", "proyeksi_indeks", "target_indeks",
         "diterima", "dokumen_wajib", "laju_dokumen_per_minggu", "proyeksi_diterima", "target_diterima",
         "perlu_dokumen_per_minggu", "kenaikan_per_dokumen", "dokumen_untuk_target_indeks",
-        "perlu_dokumen_per_minggu_target_indeks", "status", "berisiko", "berisiko_indeks", "berisiko_dokumen",
+        "perlu_dokumen_per_minggu_target_indeks", "status", "laju_diketahui", "berisiko", "berisiko_indeks",
+        "berisiko_dokumen",
     ).sort(pl.col("berisiko"), pl.col("proyeksi_indeks"), kunci, descending=[True, False, False], nulls_last=True)
 
 

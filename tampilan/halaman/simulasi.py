@@ -18,7 +18,7 @@ from mcsp_rules.hitung import analisis as an
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.perencanaan.simulasi import simulasi
 from mcsp_rules.perencanaan.skenario import JENIS_AKSI, NAMA_AKSI, Aksi, Skenario
-from tampilan.komponen import grafik, umum
+from tampilan.komponen import grafik, masuk, umum
 from tampilan.komponen.skenario import catatan_bobot, dasar_sesi, galat, grafik_air_terjun, pilih_lingkup
 from tampilan.komponen.teks import bahasa, t
 
@@ -270,9 +270,7 @@ def hasil_simulasi(hasil, sk: Skenario, judul_lingkup: str) -> None:
 
 # ------------------------------------------------------------------------- save, load, compare
 def _store():
-    from mcsp_rules.riwayat.store import buka
-
-    return buka()
+    return masuk.store()  # acting as the logged-in person (the audit trail names them)
 
 
 def _muat_tersimpan(nama: str) -> None:
@@ -325,8 +323,11 @@ def simpan_dan_muat(sk: Skenario | None) -> None:
             berkas = umum._nama_file(f"skenario_{sk.nama}")
             st.download_button(t("sim_unduh_json"), data=sk.ke_json().encode("utf-8"), file_name=f"{berkas}.json",
                                mime="application/json", on_click="ignore", key="sim_unduh_json", icon=":material/download:")
-            st.button(t("sim_simpan"), key="sim_simpan", on_click=_simpan, args=(sk,), icon=":material/save:",
-                      help=t("sim_simpan_bantuan"))
+            if masuk.boleh("skenario_simpan"):
+                st.button(t("sim_simpan"), key="sim_simpan", on_click=_simpan, args=(sk,), icon=":material/save:",
+                          help=t("sim_simpan_bantuan"))
+            else:
+                masuk.tawaran("sim_simpan")
             with st.expander(t("sim_lihat_json")):
                 st.code(sk.ke_json(), language="json")
     with kanan:
@@ -338,8 +339,9 @@ def simpan_dan_muat(sk: Skenario | None) -> None:
             nama = st.selectbox(t("sim_tersimpan_daftar"), daftar, key="sim_pilih_tersimpan")
             a, b = st.columns(2)
             a.button(t("sim_muat"), key="sim_muat", on_click=_muat_tersimpan, args=(nama,), icon=":material/upload:")
-            b.button(t("sim_hapus_tersimpan"), key="sim_hapus_tersimpan", on_click=_hapus_tersimpan, args=(nama,),
-                     icon=":material/delete:")
+            if masuk.boleh("skenario_hapus"):
+                b.button(t("sim_hapus_tersimpan"), key="sim_hapus_tersimpan", on_click=_hapus_tersimpan, args=(nama,),
+                         icon=":material/delete:")
         else:
             st.caption(t("sim_store_kosong"))
 
