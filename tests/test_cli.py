@@ -37,7 +37,9 @@ def test_score_csv_columns_and_values(file_2024, tmp_path):
     hasil = mcsp("score", file_2024, "--output", out)
     assert hasil.returncode == 0, hasil.stderr
     df = pl.read_csv(out, schema_overrides={"kode_wilayah": pl.String})
-    assert df.columns == ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap"]
+    assert df.columns == ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap",
+                          "sumber_bobot"]
+    assert df["sumber_bobot"].str.contains("asumsi").all()  # equal weights, labelled as an assumption
     w = {r["kode_wilayah"]: r for r in df.iter_rows(named=True)}
     assert w["62"]["indeks"] == 100.0 and w["62"]["kategori"] == "Hijau"
     assert w["62.01"]["indeks"] == 0.0 and w["62.01"]["kategori"] == "Merah"
@@ -82,4 +84,4 @@ def test_plugins_lists_builtin_area_years():
     for kode in ("PBJ", "PELAYANAN_PUBLIK", "PERIZINAN", "DESA", "PERENCANAAN_PENGANGGARAN"):
         assert kode in hasil.stdout
     tabel = pl.read_csv(mcsp("plugins", "--format", "csv").stdout.encode())
-    assert tabel.height == 24 and set(tabel["tahun"]) == {2023, 2024, 2025}
+    assert tabel.height == 56 and set(tabel["tahun"]) == set(range(2019, 2026))

@@ -233,6 +233,7 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
     """The plannable gaps of the scope: effort known and > 0, index gain > 0, index complete.
     Sorted per pemda by effort per index point (then larger gain, then code), the greedy order."""
     from mcsp_rules.hitung.celah import celah
+    from mcsp_rules.perencanaan.simulasi import total_per_jenis
 
     lingkup = dataclasses.replace(
         data, rincian=data.rincian.filter((pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode)))
@@ -240,7 +241,7 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
     g = celah(lingkup, bobot)
     w = dasar_.bobot.filter(pl.col("tahun") == tahun)
     w_area = dict(zip(w["area"].to_list(), w["bobot"].to_list()))
-    total = float(sum(w_area.values())) or 1.0
+    total = total_per_jenis(w, tahun, float(sum(w_area.values())) or 1.0)  # Σ w of the areas the pemda's kind has
     if timpa:
         g = g.with_columns(pl.col("status").replace_strict(timpa, default=pl.col("usaha"), return_dtype=pl.Float64).alias("usaha"))
     return (
@@ -515,8 +516,8 @@ def _ringkas(data, dasar_, tahun, kode, pemda, item, metode, target, anggaran) -
             pl.lit(tahun, dtype=pl.Int32).alias("tahun"),
             pl.lit(target, dtype=pl.Float64).alias("target"),
             pl.lit(anggaran, dtype=pl.Float64).alias("anggaran"),
-            kategori(pl.col("indeks_sebelum")).alias("kategori_sebelum"),
-            kategori(pl.col("indeks_sesudah")).alias("kategori_sesudah"),
+            kategori(pl.col("indeks_sebelum"), data.registri).alias("kategori_sebelum"),
+            kategori(pl.col("indeks_sesudah"), data.registri).alias("kategori_sesudah"),
         )
     )
     if target is None:

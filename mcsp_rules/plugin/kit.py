@@ -237,6 +237,9 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
 class KatalogTidakValid(MCSPError):
     """A catalogue or plugin file that cannot be used; the message names the file and the row."""
 
+    def __str__(self) -> str:
+        return self.teks("id")
+
 
 KOLOM_KATALOG = ("area", "indikator", "nama_indikator", "sub_indikator", "nama_sub_indikator", "bobot",
                  "bobot_indikator", "dokumen")
