@@ -370,6 +370,29 @@ class Registri:
                  "sumber_pita": pl.String, "pita_bawaan": pl.Boolean}
         return pl.DataFrame(rows, schema=skema).sort("tahun", "area")
 
+    def tabel_tahun(self) -> pl.DataFrame:
+        """One row per year: how many areas each kind of pemda has, the weights' and the bands' sources,
+        catalogue size and whether it is official (all its areas' catalogues are KPK's)."""
+        area = self.tabel_area()
+        jenis = self.tabel_jenis().group_by("tahun").agg(
+            *[(pl.col("jenis_pemda") == j).sum().cast(pl.Int64).alias(f"area_{j}") for j in ("provinsi", "kabupaten", "kota")])
+        return (
+            area.group_by("tahun")
+            .agg(
+                pl.col("sumber_bobot").unique().sort().str.join("; "),
+                pl.col("bobot_asumsi").any().alias("bobot_asumsi"),
+                pl.col("pita").first(), pl.col("sumber_pita").first(), pl.col("pita_bawaan").first(),
+                pl.col("jumlah_indikator").sum(), pl.col("jumlah_sub_indikator").sum(),
+                pl.col("katalog_resmi").all(),
+                pl.col("sumber_katalog").filter(pl.col("sumber_katalog") != "").unique().sort().str.join("; "),
+            )
+            .join(jenis, on="tahun", how="left")
+            .select("tahun", "area_provinsi", "area_kabupaten", "area_kota", "sumber_bobot", "bobot_asumsi", "pita",
+                    "sumber_pita", "pita_bawaan", "jumlah_indikator", "jumlah_sub_indikator", "katalog_resmi",
+                    "sumber_katalog")
+            .sort("tahun")
+        )
+
     def tabel_jenis(self) -> pl.DataFrame:
         """(tahun, jenis_pemda, area): which areas a year requires of each kind of pemda."""
         from mcsp_rules.model import JENIS_PEMDA
