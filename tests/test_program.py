@@ -248,3 +248,13 @@ def test_builtin_catalogues_are_package_data_labelled_as_reconstruction():
     assert sum(len(at.area.sub_indikator) for (t, _), at in r.area_tahun.items() if t == 2023) == 49
     assert sum(len(at.area.sub_indikator) for (t, _), at in r.area_tahun.items() if t == 2024) == 48
     assert isinstance(AreaPlugin.dari_file, object)
+
+
+def test_dashboard_band_colours_come_from_the_years_bands():
+    from tampilan.komponen import grafik
+
+    assert grafik.warna_pita() == [("Merah", "#CC3311"), ("Kuning", "#E8B500"), ("Biru", "#0072B2"), ("Hijau", "#228833")]
+    tiga = Pita(batas=(60, 78), nama=("Rentan", "Waspada", "Terjaga"), sumber="x")
+    assert [w for _, w in grafik.warna_pita(tiga)] == ["#CC3311", "#E8B500", "#228833"]  # red → green ramp
+    dengan_warna = Pita(batas=(78,), nama=("Belum hijau", "Hijau"), warna=("#999999", "#00AA00"), sumber="x")
+    assert grafik.warna_pita(dengan_warna) == [("Belum hijau", "#999999"), ("Hijau", "#00AA00")]
