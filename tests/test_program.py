@@ -258,3 +258,40 @@ def test_dashboard_band_colours_come_from_the_years_bands():
     assert [w for _, w in grafik.warna_pita(tiga)] == ["#CC3311", "#E8B500", "#228833"]  # red → green ramp
     dengan_warna = Pita(batas=(78,), nama=("Belum hijau", "Hijau"), warna=("#999999", "#00AA00"), sumber="x")
     assert grafik.warna_pita(dengan_warna) == [("Belum hijau", "#999999"), ("Hijau", "#00AA00")]
+
+
+def test_plan_to_a_band_of_the_years_own_bands(tmp_path, tulis):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "tiga_zona.py").write_text(PLUGIN_TIGA_ZONA, encoding="utf-8")
+    r = Registri.muat(folder=[folder], pakai_entry_point=False)
+    data = mcsp_rules.load(tulis("r.csv", _rincian_penuh(2024, "62", AREA_2024, status="perlu perbaikan")), registri=r)
+    rencana = mcsp_rules.plan(data, "62", target="Terjaga")  # 2024: Terjaga starts at 78
+    assert rencana.target == 78.0 and rencana.tercapai
+    assert rencana.ringkasan.row(0, named=True)["kategori_sesudah"] == "Terjaga"
+    assert mcsp_rules.plan(data, "62", target="guarded").target == 78.0
+    from mcsp_rules.galat import MCSPError
+    with pytest.raises(MCSPError, match="Rentan, Waspada, Terjaga"):
+        mcsp_rules.plan(data, "62", target="Hijau")  # not a band of 2024 here
+
+
+def test_analysis_and_simulation_use_the_years_bands(tmp_path, tulis):
+    from mcsp_rules.hitung import analisis as an
+    from mcsp_rules.perencanaan.skenario import Skenario
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "tiga_zona.py").write_text(PLUGIN_TIGA_ZONA, encoding="utf-8")
+    r = Registri.muat(folder=[folder], pakai_entry_point=False)
+    isi = _rincian_penuh(2024, "62", AREA_2024, status="diterima")
+    isi += _rincian_penuh(2024, "62.01", AREA_2024, status="perlu perbaikan").split("\n", 1)[1]
+    data = mcsp_rules.load(tulis("r.csv", isi), registri=r)
+    hasil = an.hitung(data)
+    s = an.Saring(tahun=2024)
+    wil = an.saring_wilayah(hasil, s)
+    assert dict(an.jumlah_kategori(wil, hasil.registri).rows()) == {"Rentan": 1, "Waspada": 0, "Terjaga": 1,
+                                                                  "Tidak lengkap": 0}
+    assert list(an.daftar_per_kategori(wil)) == ["Rentan", "Terjaga", "Tidak lengkap"]  # without the registry: the names held
+    peta, _ = an.heatmap(hasil, s, wil)
+    assert set(peta["kategori"]) == {"Rentan", "Terjaga"}
+    assert an.provinsi_agregat(hasil, s).row(0, named=True)["kategori"] == "Rentan"  # mean 50 < 60

@@ -213,27 +213,31 @@ def kategori_dari(indeks: float | None, pita=None) -> str | None:
     return (pita or PITA_BAWAAN).kategori(indeks)
 
 
-def nama_kategori(wil: pl.DataFrame) -> list[str]:
-    """The band names of ``wil`` from lowest to highest: the default four when its bands are the
-    default, else the names it holds, ordered by their lowest index (a year with three zones)."""
+def nama_kategori(wil: pl.DataFrame, registri=None) -> list[str]:
+    """The band names of ``wil`` from lowest to highest: with ``registri``, those of its year's bands;
+    without, the default four when the names it holds are the default's, else the names it holds,
+    ordered by their lowest index (a year with three zones)."""
+    tahun = wil["tahun"].unique().to_list() if "tahun" in wil.columns else []
+    if registri is not None and len(tahun) == 1:
+        return list(registri.pita(tahun[0]).nama)
     ada = wil.filter(pl.col("kategori").is_not_null())
     if ada.is_empty() or set(ada["kategori"].unique().to_list()) <= set(KATEGORI):
         return list(KATEGORI)
     return ada.group_by("kategori").agg(pl.col("indeks").min()).sort("indeks")["kategori"].to_list()
 
 
-def jumlah_kategori(wil: pl.DataFrame) -> pl.DataFrame:
+def jumlah_kategori(wil: pl.DataFrame, registri=None) -> pl.DataFrame:
     """kategori, jumlah: every band of the year (zero included) plus incomplete pemda, in band order."""
     hit = dict(wil.group_by("kategori").len().rows())
-    rows = [{"kategori": k, "jumlah": int(hit.get(k, 0))} for k in nama_kategori(wil)]
+    rows = [{"kategori": k, "jumlah": int(hit.get(k, 0))} for k in nama_kategori(wil, registri)]
     rows.append({"kategori": TIDAK_LENGKAP, "jumlah": int(hit.get(None, 0))})
     return pl.DataFrame(rows, schema={"kategori": pl.String, "jumlah": pl.Int64})
 
 
-def daftar_per_kategori(wil: pl.DataFrame) -> dict[str, list[str]]:
+def daftar_per_kategori(wil: pl.DataFrame, registri=None) -> dict[str, list[str]]:
     """Pemda names per band, lowest index first (who needs attention)."""
     hasil: dict[str, list[str]] = {}
-    for k in nama_kategori(wil):
+    for k in nama_kategori(wil, registri):
         hasil[k] = wil.filter(pl.col("kategori") == k).sort("indeks")["nama_wilayah"].to_list()
     hasil[TIDAK_LENGKAP] = wil.filter(pl.col("kategori").is_null())["nama_wilayah"].to_list()
     return hasil
@@ -301,7 +305,7 @@ def heatmap(hasil: Hasil, s: Saring, wil: pl.DataFrame, batas: int = 60) -> tupl
     a = saring_area(hasil, s, kode)
     urutan = {k: i for i, k in enumerate(kode)}
     return (
-        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        a.select("tahun", "kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
         .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
         .with_columns(kategori(pl.col("skor"), hasil.registri).alias("kategori"))
         .sort("urutan", "area"),
@@ -422,7 +426,7 @@ def bandingkan(hasil: Hasil, kode: list[str], tahun: int, area: tuple[str, ...] 
         a = a.filter(pl.col("area").is_in(list(area)))
     urutan = {k: i for i, k in enumerate(kode)}
     return (
-        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        a.select("tahun", "kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
         .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
         .sort("area", "urutan")
     )
