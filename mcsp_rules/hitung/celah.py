@@ -12,7 +12,7 @@ from typing import Mapping
 
 import polars as pl
 
-from mcsp_rules.hitung.skor import KOLOM_BOBOT_3, KUNCI_PEMDA, area_wajib, skor_item, tabel_bobot
+from mcsp_rules.hitung.skor import KOLOM_BOBOT_3, KUNCI_PEMDA, area_wajib, skor_item, tabel_bobot, tanpa_bobot_kosong
 
 
 def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: bool = False) -> pl.DataFrame:
@@ -30,7 +30,7 @@ def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: 
          for (t, a), at in registri.area_tahun.items() for s, u in at.usaha.items()],
         schema={"tahun": pl.Int32, "area": pl.String, "status": pl.String, "usaha": pl.Float64},
     )
-    lf = data.rincian.lazy().with_columns(skor_item(registri).alias("skor_item"))
+    lf = tanpa_bobot_kosong(data.rincian).lazy().with_columns(skor_item(registri).alias("skor_item"))
     tiga = set(KOLOM_BOBOT_3) <= set(lf.collect_schema().names())
     lf = lf.with_columns(pl.col("bobot").sum().over(*KUNCI_PEMDA, "area").alias("_B"))
     koef = pl.col("bobot") / pl.col("_B")

@@ -137,6 +137,15 @@ def skor_area_rincian(rincian: pl.LazyFrame, registri: Registri) -> pl.LazyFrame
     )
 
 
+def tanpa_bobot_kosong(rincian: pl.DataFrame) -> pl.DataFrame:
+    """``rincian`` without KPK's weight columns when no row fills them (the common case), so scoring
+    takes the one-level path at its speed."""
+    ada = [k for k in KOLOM_BOBOT_3 if k in rincian.columns]
+    if ada and rincian.select(pl.all_horizontal([pl.col(k).is_null() for k in ada]).all()).item():
+        return rincian.drop(ada)
+    return rincian
+
+
 # --------------------------------------------------------------------------------------- index
 def dengan_jenis(pemda: pl.LazyFrame) -> pl.LazyFrame:
     """``pemda`` with its ``jenis_pemda``: kept when the frame carries it, else joined from the region
@@ -214,7 +223,8 @@ def indeks_dari_area(area: pl.LazyFrame, bobot: pl.DataFrame) -> pl.LazyFrame:
 def skor_area(rincian: pl.DataFrame, ringkasan: pl.DataFrame, registri: Registri) -> pl.LazyFrame:
     """Area scores from detail rows, plus those given by summary exports for (tahun, pemda, area)
     that no detail row covers."""
-    dari_rincian = skor_area_rincian(rincian.lazy(), registri).with_columns(pl.lit("rincian").alias("sumber"))
+    dari_rincian = skor_area_rincian(tanpa_bobot_kosong(rincian).lazy(), registri).with_columns(
+        pl.lit("rincian").alias("sumber"))
     dari_ringkasan = ringkasan.lazy().select(*KUNCI_PEMDA, "area", "skor", pl.lit("ringkasan").alias("sumber"))
     return pl.concat([dari_rincian, dari_ringkasan.join(dari_rincian, on=[*KUNCI_PEMDA, "area"], how="anti")],
                      how="diagonal_relaxed")
