@@ -223,7 +223,8 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
         Aturan(
             kode=f"{area.kode}.jumlah_bobot",
             kolom="bobot",
-            syarat=(pl.col("bobot_area_pemda") - total).abs() < 1e-6,
+            # rows with KPK's three weight levels sum per indicator, not per area (design.md §2)
+            syarat=((pl.col("bobot_area_pemda") - total).abs() < 1e-6) | pl.col("bobot_indikator").is_not_null(),
             pesan=f"Jumlah bobot sub-indikator area {area.nama} untuk wilayah ini tidak sama dengan {total:g}.",
             message=f"The sub-indicator weights of area {area.name} for this region do not add up to {total:g}.",
             saran="Cek apakah ada sub-indikator yang hilang atau ganda di ekspor.",
