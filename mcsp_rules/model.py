@@ -38,7 +38,9 @@ TIDAK_LENGKAP = "Tidak lengkap"  # the label of a pemda whose index is incomplet
 # The levels of `score` / `mcsp score --level` and their columns (design.md §4).
 LEVEL = ("wilayah", "area", "provinsi")
 KOLOM_LEVEL = {
-    "wilayah": ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap"],
+    # sumber_bobot: the area weights the index used ("bobot dari file (3 tingkat)" or the plugin's label)
+    "wilayah": ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap",
+                "sumber_bobot"],
     "area": ["tahun", "kode_wilayah", "area", "skor"],
     "provinsi": ["tahun", "provinsi", "indeks", "jumlah_pemda"],
 }

@@ -37,7 +37,9 @@ def test_score_csv_columns_and_values(file_2024, tmp_path):
     hasil = mcsp("score", file_2024, "--output", out)
     assert hasil.returncode == 0, hasil.stderr
     df = pl.read_csv(out, schema_overrides={"kode_wilayah": pl.String})
-    assert df.columns == ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap"]
+    assert df.columns == ["tahun", "kode_wilayah", "nama_wilayah", "provinsi", "jenis_pemda", "indeks", "kategori", "lengkap",
+                          "sumber_bobot"]
+    assert df["sumber_bobot"].str.contains("asumsi").all()  # equal weights, labelled as an assumption
     w = {r["kode_wilayah"]: r for r in df.iter_rows(named=True)}
     assert w["62"]["indeks"] == 100.0 and w["62"]["kategori"] == "Hijau"
     assert w["62.01"]["indeks"] == 0.0 and w["62.01"]["kategori"] == "Merah"
@@ -82,4 +84,18 @@ def test_plugins_lists_builtin_area_years():
     for kode in ("PBJ", "PELAYANAN_PUBLIK", "PERIZINAN", "DESA", "PERENCANAAN_PENGANGGARAN"):
         assert kode in hasil.stdout
     tabel = pl.read_csv(mcsp("plugins", "--format", "csv").stdout.encode())
-    assert tabel.height == 24 and set(tabel["tahun"]) == {2023, 2024, 2025}
+    assert tabel.height == 56 and set(tabel["tahun"]) == set(range(2019, 2026))
+    desa = tabel.filter((pl.col("tahun") == 2023) & (pl.col("area") == "DESA")).row(0, named=True)
+    assert desa["jenis"] == "kabupaten" and desa["katalog_resmi"] is False and desa["pita_bawaan"] is True
+
+
+def test_plugins_shows_each_year_areas_per_kind_weights_bands_and_catalogue():
+    keluar = mcsp("plugins").stdout
+    blok = keluar.split("Tahun 2023\n", 1)[1].split("Tahun 2024\n", 1)[0]
+    assert "area per jenis pemda: provinsi 7, kabupaten 8, kota 7" in blok
+    assert "bobot area: bobot sama rata (asumsi" in blok
+    assert "pita: Merah < 25 ≤ Kuning < 50 ≤ Biru < 75 ≤ Hijau — bawaan" in blok
+    assert "katalog: 24 indikator, 49 sub-indikator" in blok and "tidak resmi" in blok
+    assert "(hanya kabupaten)" in blok.split("DESA", 1)[1].split("\n", 1)[0]
+    blok24 = keluar.split("Tahun 2024\n", 1)[1].split("Tahun 2025\n", 1)[0]
+    assert "provinsi 8, kabupaten 8, kota 8" in blok24 and "Pelayanan Publik" in blok24

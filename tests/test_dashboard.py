@@ -405,3 +405,25 @@ def test_grafik_valid(csv_kalteng):
         g.to_dict(validate=True)
     png = grafik.ke_png(grafik.spesifikasi(grafik_semua[7], rapat=True))
     assert png[:4] == b"\x89PNG"
+
+
+def test_aturan_per_tahun_area_per_jenis_bobot_pita_katalog():
+    """The Aturan page shows, per year: areas per kind of pemda, weights and their source, bands and
+    their source, catalogue size and whether it is official (issue 12)."""
+    at = baru()
+    buka(at, "tampilan/halaman/aturan.py")
+    tanpa_galat(at)
+    assert any("Per tahun: area per jenis pemda" in s.value for s in at.subheader)
+    per_tahun = next(d.value for d in at.dataframe if "Area kota" in d.value.columns)
+    baris = {int(r["Tahun"]): r for _, r in per_tahun.iterrows()}
+    assert sorted(baris) == list(range(2019, 2026))
+    for th in range(2019, 2024):  # DESA for kabupaten only
+        assert (baris[th]["Area provinsi"], baris[th]["Area kabupaten"], baris[th]["Area kota"]) == (7, 8, 7)
+    assert (baris[2024]["Area provinsi"], baris[2024]["Area kota"]) == (8, 8)
+    assert "asumsi" in baris[2023]["Sumber bobot"]
+    assert baris[2023]["Pita"].startswith("Merah < 25") and baris[2023]["Pita bawaan"] == "ya"
+    assert baris[2023]["Sub-indikator"] == 49 and baris[2023]["Katalog resmi KPK"] == "tidak"
+    assert "rekonstruksi" in baris[2023]["Sumber katalog"]
+    area = next(d.value for d in at.dataframe if "Berlaku untuk" in d.value.columns)
+    desa = area[(area["Tahun"] == 2023) & (area["Area"] == "DESA")].iloc[0]
+    assert desa["Berlaku untuk"] == "kabupaten"

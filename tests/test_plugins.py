@@ -114,16 +114,39 @@ def test_two_plugins_declaring_one_area_is_reported_as_conflict(folder_mini, tek
     assert r.tabel_area().height == 2
 
 
-def test_builtin_plugins_cover_16_area_years():
+def test_builtin_plugins_cover_2019_to_2025_with_areas_per_kind():
     r = mcsp_rules.registri_bawaan()
     tabel = r.tabel_area()
     assert not r.nonaktif(), [p.alasan for p in r.nonaktif()]
-    per_tahun = {t: sorted(tabel.filter(pl.col("tahun") == t)["area"].to_list()) for t in (2023, 2024, 2025)}
+    per_tahun = {t: sorted(tabel.filter(pl.col("tahun") == t)["area"].to_list()) for t in range(2019, 2026)}
     assert per_tahun[2024] == per_tahun[2025] == sorted(
         ["PERENCANAAN", "PENGANGGARAN", "PBJ", "PELAYANAN_PUBLIK", "APIP", "ASN", "BMD", "PAJAK"])
-    assert per_tahun[2023] == sorted(["PERENCANAAN_PENGANGGARAN", "PBJ", "PERIZINAN", "APIP", "ASN", "PAJAK", "BMD", "DESA"])
-    assert tabel.height == 24  # 16 built-in area/year declarations over three years (8 + 8 shared by 2024–2025 + 8)
+    for t in range(2019, 2024):
+        assert per_tahun[t] == sorted(["PERENCANAAN_PENGANGGARAN", "PBJ", "PERIZINAN", "APIP", "ASN", "PAJAK", "BMD", "DESA"])
+    assert tabel.height == 56  # 7 years × 8 areas
     assert tabel["bobot_asumsi"].all(), "equal weights must be labelled as an assumption"
+    assert not tabel["katalog_resmi"].any(), "the built-in catalogues are this project's reconstruction"
+    jenis = r.tabel_jenis()
+    for t in range(2019, 2024):  # DESA for kabupaten only: provinces and kota have 7 areas
+        n = dict(jenis.filter(pl.col("tahun") == t).group_by("jenis_pemda").len().rows())
+        assert n == {"provinsi": 7, "kota": 7, "kabupaten": 8}, (t, n)
+    n24 = dict(jenis.filter(pl.col("tahun") == 2024).group_by("jenis_pemda").len().rows())
+    assert n24 == {"provinsi": 8, "kota": 8, "kabupaten": 8}
+
+
+def test_area_names_of_each_period_are_recognised():
+    alias = mcsp_rules.registri_bawaan().tabel_alias()
+    def area(tahun, nama):
+        from mcsp_rules.io.urai import kunci_nama
+        kunci = pl.select(kunci_nama(pl.lit(nama))).item()
+        hit = alias.filter((pl.col("tahun") == tahun) & (pl.col("kunci") == kunci))["area"].to_list()
+        return hit[0] if hit else None
+    assert area(2019, "Pelayanan Terpadu Satu Pintu (PTSP)") == area(2020, "Perizinan") == "PERIZINAN"
+    assert area(2020, "Manajemen Aset Daerah") == area(2023, "Pengelolaan BMD") == "BMD"
+    assert area(2020, "Optimalisasi Pendapatan Daerah") == area(2022, "Optimalisasi Pajak Daerah") == "PAJAK"
+    for nama in ("Dana Desa", "Tata Kelola Dana Desa", "Tata Kelola Keuangan Desa", "Pengelolaan Dana Desa"):
+        assert area(2021, nama) == "DESA", nama
+    assert area(2024, "Pelayanan Publik") == "PELAYANAN_PUBLIK" and area(2024, "Dana Desa") is None
 
 
 def _pasangan_bawaan():

@@ -7,6 +7,7 @@ registered last first; for ``mcsp_area`` the first declaration of an area code k
 """
 
 PLUGIN_BAWAAN = (
+    "mcsp_rules.area.area_2019_2022",
     "mcsp_rules.area.area_2023",
     "mcsp_rules.area.area_2024_2025",
 )

@@ -86,11 +86,12 @@ def cmd_plan(args) -> int:
     from mcsp_rules.galat import MCSPError
     from mcsp_rules.hitung.skor import baca_file_bobot
     from mcsp_rules.io.ekspor import ke_xlsx
-    from mcsp_rules.perencanaan.rencana import baca_target, baca_usaha, rencana
+    from mcsp_rules.perencanaan.rencana import adalah_nama_pita, baca_target, baca_usaha, rencana
 
     bhs = bahasa(args)
     # check every argument before reading the data
-    target = baca_target(args.target) if args.target is not None else None
+    # a band name stays a name: rencana resolves it with the bands of the plan's year
+    target = args.target if args.target is None or adalah_nama_pita(args.target) else baca_target(args.target)
     usaha = baca_usaha(args.usaha)
     if args.format == "xlsx" and not args.output:
         raise MCSPError(t("cli_xlsx_butuh_output", "id"), t("cli_xlsx_butuh_output", "en"))

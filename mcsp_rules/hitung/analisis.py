@@ -50,6 +50,7 @@ class Hasil:
     nama_area: pl.DataFrame  # tahun, area, nama, name
     katalog: pl.DataFrame = field(default_factory=pl.DataFrame)  # plugins' sub-indicator names (tahun, area, sub)
     tahun: list[int] = field(default_factory=list)
+    registri: object = None  # the plugins (the bands of each year: registri.pita(tahun))
 
 
 # ----------------------------------------------------------------------------------- compute once
@@ -89,7 +90,7 @@ def hitung(data) -> Hasil:
     ).unique(["tahun", "area", "sub_indikator"], keep="first", maintain_order=True)
     return Hasil(wilayah=wilayah, area=area, dokumen=dokumen, dokumen_ringkasan=dok_ring, celah=gaps,
                  bobot=bobot, nama_area=nama_area, katalog=katalog,
-                 tahun=sorted(wilayah["tahun"].unique().to_list()))
+                 tahun=sorted(wilayah["tahun"].unique().to_list()), registri=data.registri)
 
 
 def _nama_dari_katalog(frame: pl.DataFrame, hasil: Hasil, tahun: int) -> pl.DataFrame:
@@ -205,27 +206,38 @@ def ringkasan_indeks(wil: pl.DataFrame) -> dict:
     }
 
 
-def kategori_dari(indeks: float | None) -> str | None:
-    if indeks is None:
-        return None
-    for batas, nama in zip(BATAS_KATEGORI, KATEGORI):
-        if indeks < batas:
-            return nama
-    return KATEGORI[-1]
+def kategori_dari(indeks: float | None, pita=None) -> str | None:
+    """The band of one value with ``pita`` (a ``kit.Pita``; default: the four published bands)."""
+    from mcsp_rules.plugin.kit import PITA_BAWAAN
+
+    return (pita or PITA_BAWAAN).kategori(indeks)
 
 
-def jumlah_kategori(wil: pl.DataFrame) -> pl.DataFrame:
-    """kategori, jumlah: all four bands (zero included) plus incomplete pemda, in band order."""
+def nama_kategori(wil: pl.DataFrame, registri=None) -> list[str]:
+    """The band names of ``wil`` from lowest to highest: with ``registri``, those of its year's bands;
+    without, the default four when the names it holds are the default's, else the names it holds,
+    ordered by their lowest index (a year with three zones)."""
+    tahun = wil["tahun"].unique().to_list() if "tahun" in wil.columns else []
+    if registri is not None and len(tahun) == 1:
+        return list(registri.pita(tahun[0]).nama)
+    ada = wil.filter(pl.col("kategori").is_not_null())
+    if ada.is_empty() or set(ada["kategori"].unique().to_list()) <= set(KATEGORI):
+        return list(KATEGORI)
+    return ada.group_by("kategori").agg(pl.col("indeks").min()).sort("indeks")["kategori"].to_list()
+
+
+def jumlah_kategori(wil: pl.DataFrame, registri=None) -> pl.DataFrame:
+    """kategori, jumlah: every band of the year (zero included) plus incomplete pemda, in band order."""
     hit = dict(wil.group_by("kategori").len().rows())
-    rows = [{"kategori": k, "jumlah": int(hit.get(k, 0))} for k in KATEGORI]
+    rows = [{"kategori": k, "jumlah": int(hit.get(k, 0))} for k in nama_kategori(wil, registri)]
     rows.append({"kategori": TIDAK_LENGKAP, "jumlah": int(hit.get(None, 0))})
     return pl.DataFrame(rows, schema={"kategori": pl.String, "jumlah": pl.Int64})
 
 
-def daftar_per_kategori(wil: pl.DataFrame) -> dict[str, list[str]]:
+def daftar_per_kategori(wil: pl.DataFrame, registri=None) -> dict[str, list[str]]:
     """Pemda names per band, lowest index first (who needs attention)."""
     hasil: dict[str, list[str]] = {}
-    for k in KATEGORI:
+    for k in nama_kategori(wil, registri):
         hasil[k] = wil.filter(pl.col("kategori") == k).sort("indeks")["nama_wilayah"].to_list()
     hasil[TIDAK_LENGKAP] = wil.filter(pl.col("kategori").is_null())["nama_wilayah"].to_list()
     return hasil
@@ -293,9 +305,9 @@ def heatmap(hasil: Hasil, s: Saring, wil: pl.DataFrame, batas: int = 60) -> tupl
     a = saring_area(hasil, s, kode)
     urutan = {k: i for i, k in enumerate(kode)}
     return (
-        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        a.select("tahun", "kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
         .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
-        .with_columns(kategori(pl.col("skor")).alias("kategori"))
+        .with_columns(kategori(pl.col("skor"), hasil.registri).alias("kategori"))
         .sort("urutan", "area"),
         wil.height,
     )
@@ -316,8 +328,9 @@ def provinsi_agregat(hasil: Hasil, s: Saring) -> pl.DataFrame:
             pl.len().cast(pl.Int64).alias("jumlah_pemda"),
             pl.col("indeks").is_null().sum().cast(pl.Int64).alias("tidak_lengkap"),
             *[(pl.col("kategori") == k).sum().cast(pl.Int64).alias(k) for k in KATEGORI],
+            pl.col("tahun").first().alias("tahun"),
         )
-        .with_columns(kategori(pl.col("indeks")).alias("kategori"))
+        .with_columns(kategori(pl.col("indeks"), hasil.registri).alias("kategori"))
         .select("kode_provinsi", "provinsi", "indeks", "kategori", "jumlah_pemda", "tidak_lengkap", *KATEGORI)
         .sort(["indeks", "provinsi"], descending=[True, False], nulls_last=True)
     )
@@ -413,7 +426,7 @@ def bandingkan(hasil: Hasil, kode: list[str], tahun: int, area: tuple[str, ...] 
         a = a.filter(pl.col("area").is_in(list(area)))
     urutan = {k: i for i, k in enumerate(kode)}
     return (
-        a.select("kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
+        a.select("tahun", "kode_wilayah", "nama_wilayah", "area", "nama", "name", "skor")
         .with_columns(pl.col("kode_wilayah").replace_strict(urutan, return_dtype=pl.Int64).alias("urutan"))
         .sort("area", "urutan")
     )

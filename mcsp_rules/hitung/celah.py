@@ -12,44 +12,57 @@ from typing import Mapping
 
 import polars as pl
 
-from mcsp_rules.hitung.skor import KUNCI_PEMDA, skor_item, tabel_bobot
+from mcsp_rules.hitung.skor import KOLOM_BOBOT_3, KUNCI_PEMDA, area_wajib, skor_item, tabel_bobot, tanpa_bobot_kosong
 
 
 def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: bool = False) -> pl.DataFrame:
     """One row per item of the detail data scoring under 100 (``semua=True``: every item), with
     ``skor_item``, ``kenaikan_area`` (area-score gain), ``kenaikan`` (index gain; null when the
-    pemda's index is incomplete) and ``usaha`` (the plugin's effort for its status)."""
+    pemda's index is incomplete) and ``usaha`` (the plugin's effort for its status).
+
+    Only the areas the pemda's year and kind require count (2019–2023: a kota has no DESA area);
+    with KPK's three weight levels in the rows, kenaikan_area = bobot_indikator/100 ×
+    bobot_subindikator/100 × (100 − skor_item) and the file's bobot_area_intervensi is w_a."""
     registri = data.registri
-    w = tabel_bobot(registri, bobot).select("tahun", "area", pl.col("bobot").alias("_w"))
-    total_w = w.group_by("tahun").agg(pl.col("_w").sum().alias("_W"))
+    tabel = tabel_bobot(registri, bobot)
     usaha = pl.DataFrame(
         [{"tahun": t, "area": a, "status": s, "usaha": float(u)}
          for (t, a), at in registri.area_tahun.items() for s, u in at.usaha.items()],
         schema={"tahun": pl.Int32, "area": pl.String, "status": pl.String, "usaha": pl.Float64},
     )
-    lf = data.rincian.lazy().with_columns(skor_item(registri).alias("skor_item"))
+    lf = tanpa_bobot_kosong(data.rincian).lazy().with_columns(skor_item(registri).alias("skor_item"))
+    tiga = set(KOLOM_BOBOT_3) <= set(lf.collect_schema().names())
     lf = lf.with_columns(pl.col("bobot").sum().over(*KUNCI_PEMDA, "area").alias("_B"))
-    # Areas present per pemda vs the year's areas: an incomplete pemda has no index to raise.
-    hadir = lf.group_by(KUNCI_PEMDA).agg(pl.col("area").n_unique().alias("_n_area"))
-    wajib = w.group_by("tahun").agg(pl.len().alias("_n_wajib")).lazy()
+    koef = pl.col("bobot") / pl.col("_B")
+    if tiga:
+        punya3 = pl.all_horizontal([pl.col(k).is_not_null() for k in KOLOM_BOBOT_3]).all().over(*KUNCI_PEMDA, "area")
+        koef = pl.when(punya3).then(pl.col("bobot_indikator") * pl.col("bobot_subindikator") / 10000.0).otherwise(koef)
+    # The areas each pemda must have, with their weights (the file's area weight wins where given).
+    wajib = area_wajib(lf.select(*KUNCI_PEMDA, "jenis_pemda"), tabel)
+    if tiga:
+        dari_file = lf.group_by(*KUNCI_PEMDA, "area").agg(pl.col("bobot_area_intervensi").drop_nulls().first().alias("_wf"))
+        wajib = wajib.join(dari_file, on=[*KUNCI_PEMDA, "area"], how="left").with_columns(
+            pl.coalesce("_wf", "bobot").alias("bobot")).drop("_wf")
+    hadir = lf.select(*KUNCI_PEMDA, "area").unique()
+    per_pemda = (
+        wajib.join(hadir.with_columns(pl.lit(True).alias("_ada")), on=[*KUNCI_PEMDA, "area"], how="left")
+        .group_by(KUNCI_PEMDA)
+        .agg(pl.col("bobot").sum().alias("_W"), pl.col("_ada").fill_null(False).all().alias("_lengkap"))
+    )
     lf = (
-        lf.join(w.lazy(), on=["tahun", "area"], how="left")
-        .join(total_w.lazy(), on="tahun", how="left")
-        .join(hadir, on=list(KUNCI_PEMDA), how="left")
-        .join(wajib, on="tahun", how="left")
+        lf.join(wajib.select(*KUNCI_PEMDA, "area", pl.col("bobot").alias("_w")), on=[*KUNCI_PEMDA, "area"], how="left")
+        .join(per_pemda, on=list(KUNCI_PEMDA), how="left")
         .join(usaha.lazy(), on=["tahun", "area", "status"], how="left")
+        .with_columns((koef * (100.0 - pl.col("skor_item"))).alias("kenaikan_area"))
         .with_columns(
-            (pl.col("bobot") / pl.col("_B") * (100.0 - pl.col("skor_item"))).alias("kenaikan_area"),
-        )
-        .with_columns(
-            pl.when(pl.col("_n_area") >= pl.col("_n_wajib"))
+            pl.when(pl.col("_lengkap") & pl.col("_w").is_not_null())
             .then(pl.col("_w") / pl.col("_W") * pl.col("kenaikan_area")).alias("kenaikan"),
         )
     )
     if not semua:
         lf = lf.filter(pl.col("skor_item") < 100.0)
     return (
-        lf.drop("_B", "_w", "_W", "_n_area", "_n_wajib")
+        lf.drop("_B", "_w", "_W", "_lengkap")
         .sort(["tahun", "kode_wilayah", "kenaikan"], descending=[False, False, True], nulls_last=True)
         .collect()
     )

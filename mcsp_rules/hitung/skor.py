@@ -20,26 +20,52 @@ from mcsp_rules.model import (  # noqa: F401
     LEVEL,
     STATUS,
 )
+from mcsp_rules.plugin.kit import PITA_BAWAAN, Pita
 from mcsp_rules.plugin.registri import Registri
 
+# KPK's three weight levels (design.md §2), when an export carries them.
+KOLOM_BOBOT_3 = ("bobot_area_intervensi", "bobot_indikator", "bobot_subindikator")
+SUMBER_BOBOT_FILE = "bobot dari file (3 tingkat)"
 
-def kategori(indeks: pl.Expr) -> pl.Expr:
-    """The colour band of an index; null stays null (an incomplete index has no band)."""
-    return (
-        pl.when(indeks.is_null()).then(None)
-        .when(indeks < BATAS_KATEGORI[0]).then(pl.lit(KATEGORI[0]))
-        .when(indeks < BATAS_KATEGORI[1]).then(pl.lit(KATEGORI[1]))
-        .when(indeks < BATAS_KATEGORI[2]).then(pl.lit(KATEGORI[2]))
-        .otherwise(pl.lit(KATEGORI[3]))
-    )
+
+def kategori(indeks: pl.Expr, registri: Registri | None = None, tahun: pl.Expr | str = "tahun") -> pl.Expr:
+    """The band of an index with the bands of its year (``mcsp_pita``; the labelled default when no
+    plugin says otherwise, or without ``registri``); null stays null (an incomplete index has no band)."""
+    if registri is None:
+        return PITA_BAWAAN.ekspresi(indeks)
+    tahun = pl.col(tahun) if isinstance(tahun, str) else tahun
+    per_pita: dict[int, tuple[Pita, list[int]]] = {}
+    for th in registri.tahun():
+        pita = registri.pita(th)
+        per_pita.setdefault(id(pita), (pita, []))[1].append(th)
+    lain = [(p, th) for p, th in per_pita.values() if p is not PITA_BAWAAN]
+    if not lain:
+        return PITA_BAWAAN.ekspresi(indeks)
+    hasil = None
+    for pita, th in lain:
+        hasil = (pl.when(tahun.is_in(th)) if hasil is None else hasil.when(tahun.is_in(th))).then(pita.ekspresi(indeks))
+    return hasil.otherwise(PITA_BAWAAN.ekspresi(indeks))
+
+
+def pita_dipakai(registri: Registri, tahun: list[int] | None = None) -> pl.DataFrame:
+    """The bands a result uses, per year: tahun, pita (one line), nama, batas, warna, sumber_pita, pita_bawaan."""
+    rows = []
+    for th in tahun if tahun is not None else registri.tahun():
+        p = registri.pita(th)
+        rows.append({"tahun": int(th), "pita": p.teks(), "nama": list(p.nama), "batas": list(p.batas),
+                     "warna": list(p.warna), "sumber_pita": p.sumber, "pita_bawaan": p.bawaan})
+    return pl.DataFrame(rows, schema={"tahun": pl.Int32, "pita": pl.String, "nama": pl.List(pl.String),
+                                      "batas": pl.List(pl.Float64), "warna": pl.List(pl.String),
+                                      "sumber_pita": pl.String, "pita_bawaan": pl.Boolean})
 
 
 # ------------------------------------------------------------------------------------- weights
 def tabel_bobot(registri: Registri, bobot: Mapping[tuple[int, str], float] | None = None,
                 sumber: str = "pengguna") -> pl.DataFrame:
-    """(tahun, area, bobot, sumber_bobot, bobot_asumsi) for every area a plugin declares; ``bobot``
-    overrides single entries (a weights file, the sensitivity sliders)."""
-    tabel = registri.tabel_area().select("tahun", "area", "bobot", "sumber_bobot", "bobot_asumsi")
+    """(tahun, area, bobot, sumber_bobot, bobot_asumsi, jenis) for every area a plugin declares, ``jenis``
+    being the kinds of pemda the area applies to ("provinsi, kabupaten, kota"); ``bobot`` overrides
+    single entries (a weights file, the sensitivity sliders)."""
+    tabel = registri.tabel_area().select("tahun", "area", "bobot", "sumber_bobot", "bobot_asumsi", "jenis")
     if bobot:
         ganti = pl.DataFrame(
             [{"tahun": int(t), "area": a, "_b": float(w)} for (t, a), w in bobot.items()],
@@ -93,34 +119,98 @@ def skor_item(registri: Registri) -> pl.Expr:
 
 
 def skor_area_rincian(rincian: pl.LazyFrame, registri: Registri) -> pl.LazyFrame:
-    """area score = sum(bobot × item score) / sum(bobot), per (tahun, kode_wilayah, area)."""
-    return (
-        rincian.with_columns(skor_item(registri).alias("skor_item"))
-        .group_by(*KUNCI_PEMDA, "area")
-        .agg(((pl.col("bobot") * pl.col("skor_item")).sum() / pl.col("bobot").sum()).alias("skor"))
+    """area score = sum(bobot × item score) / sum(bobot), per (tahun, kode_wilayah, area).
+
+    When the rows of a (pemda, area) carry KPK's three weight levels (``bobot_area_intervensi``,
+    ``bobot_indikator``, ``bobot_subindikator``; design.md §2), the area score is
+    Σ_indicator bobot_indikator / 100 × Σ_sub bobot_subindikator × item score / 100, and the file's
+    ``bobot_area_intervensi`` comes along as ``bobot_area`` (it wins over the plugin's weight)."""
+    lf = rincian.with_columns(skor_item(registri).alias("skor_item"))
+    standar = (pl.col("bobot") * pl.col("skor_item")).sum() / pl.col("bobot").sum()
+    if not set(KOLOM_BOBOT_3) <= set(lf.collect_schema().names()):
+        return lf.group_by(*KUNCI_PEMDA, "area").agg(standar.alias("skor"))
+    tiga = pl.all_horizontal([pl.col(k).is_not_null() for k in KOLOM_BOBOT_3]).all()
+    nilai = (pl.col("bobot_indikator") / 100.0 * pl.col("bobot_subindikator") * pl.col("skor_item") / 100.0).sum()
+    return lf.group_by(*KUNCI_PEMDA, "area").agg(
+        pl.when(tiga).then(nilai).otherwise(standar).alias("skor"),
+        pl.when(tiga).then(pl.col("bobot_area_intervensi").drop_nulls().first()).alias("bobot_area"),
     )
 
 
+def tanpa_bobot_kosong(rincian: pl.DataFrame) -> pl.DataFrame:
+    """``rincian`` without KPK's weight columns when no row fills them (the common case), so scoring
+    takes the one-level path at its speed."""
+    ada = [k for k in KOLOM_BOBOT_3 if k in rincian.columns]
+    if ada and rincian.select(pl.all_horizontal([pl.col(k).is_null() for k in ada]).all()).item():
+        return rincian.drop(ada)
+    return rincian
+
+
 # --------------------------------------------------------------------------------------- index
+def dengan_jenis(pemda: pl.LazyFrame) -> pl.LazyFrame:
+    """``pemda`` with its ``jenis_pemda``: kept when the frame carries it, else joined from the region
+    list by code (a composite key ``prefix|kode``, as the history uses, is joined by its last part)."""
+    if "jenis_pemda" in pemda.collect_schema().names():
+        return pemda
+    from mcsp_rules.wilayah import daftar_wilayah
+
+    kunci = pl.col("kode_wilayah").str.split("|").list.last().alias("_kode")
+    return (pemda.with_columns(kunci)
+            .join(daftar_wilayah().lazy().select(pl.col("kode_wilayah").alias("_kode"), "jenis_pemda"),
+                  on="_kode", how="left")
+            .drop("_kode"))
+
+
+def area_wajib(pemda: pl.LazyFrame, bobot: pl.DataFrame) -> pl.LazyFrame:
+    """(tahun, kode_wilayah, area, bobot, sumber_bobot): the areas each pemda's year and kind require,
+    with their weights. ``pemda`` has tahun, kode_wilayah and (or can join) jenis_pemda; a weights
+    table without ``jenis`` (or a pemda of unknown kind) requires every area of the year."""
+    w = bobot.lazy().select("tahun", "area", "bobot",
+                            *[k for k in ("sumber_bobot", "jenis") if k in bobot.columns])
+    if "sumber_bobot" not in bobot.columns:
+        w = w.with_columns(pl.lit(None, dtype=pl.String).alias("sumber_bobot"))
+    ada_jenis = "jenis_pemda" in pemda.collect_schema().names()
+    pemda = dengan_jenis(pemda.select(*KUNCI_PEMDA, *(["jenis_pemda"] if ada_jenis else [])).unique())
+    kolom = (*KUNCI_PEMDA, "area", "bobot", "sumber_bobot")
+    if "jenis" not in bobot.columns:
+        return pemda.join(w, on="tahun", how="inner").select(kolom)
+    per_jenis = (w.with_columns(pl.col("jenis").str.split(",")).explode("jenis")
+                 .with_columns(pl.col("jenis").str.strip_chars().alias("jenis_pemda")).drop("jenis"))
+    dikenal = pemda.filter(pl.col("jenis_pemda").is_not_null()).join(per_jenis, on=["tahun", "jenis_pemda"], how="inner")
+    asing = pemda.filter(pl.col("jenis_pemda").is_null()).join(w.drop("jenis"), on="tahun", how="inner")
+    return pl.concat([dikenal.select(kolom), asing.select(kolom)])
+
+
 def indeks_dari_area(area: pl.LazyFrame, bobot: pl.DataFrame) -> pl.LazyFrame:
-    """index = sum(w × area score) / sum(w) over the year's areas. A pemda missing an area its year
-    requires gets no index (null, lengkap = False) and ``area_hilang`` names what is missing."""
-    wajib = bobot.lazy().select("tahun", "area", "bobot")
-    pemda = area.select(KUNCI_PEMDA).unique()
+    """index = sum(w × area score) / sum(w) over the areas the pemda's year and kind require
+    (2019–2023: no village-finance area for provinces and kota). A pemda missing one gets no index
+    (null, lengkap = False) and ``area_hilang`` names what is missing; an area the pemda's kind does
+    not require is not in its index. w is the file's ``bobot_area`` (KPK's bobot_area_intervensi) where
+    the area frame carries one, else the plugin's; ``sumber_bobot`` names the weights used."""
+    kolom = area.collect_schema().names()
+    pemda = area.select(*KUNCI_PEMDA, *(["jenis_pemda"] if "jenis_pemda" in kolom else [])).unique()
+    wajib = area_wajib(pemda, bobot)
+    skor = area.select(*KUNCI_PEMDA, "area", "skor", *(["bobot_area"] if "bobot_area" in kolom else []))
+    gabung = wajib.join(skor, on=[*KUNCI_PEMDA, "area"], how="left")
+    if "bobot_area" in kolom:
+        gabung = gabung.with_columns(
+            pl.coalesce("bobot_area", "bobot").alias("bobot"),
+            pl.when(pl.col("bobot_area").is_not_null()).then(pl.lit(SUMBER_BOBOT_FILE))
+            .otherwise(pl.col("sumber_bobot")).alias("sumber_bobot"),
+        )
     lengkap = (
-        pemda.join(wajib, on="tahun", how="inner")
-        .join(area.select(*KUNCI_PEMDA, "area", "skor"), on=[*KUNCI_PEMDA, "area"], how="left")
-        .group_by(KUNCI_PEMDA)
+        gabung.group_by(KUNCI_PEMDA)
         .agg(
             ((pl.col("bobot") * pl.col("skor")).sum() / pl.col("bobot").filter(pl.col("skor").is_not_null()).sum())
             .alias("_indeks"),
             pl.col("area").filter(pl.col("skor").is_null()).sort().alias("area_hilang"),
+            pl.col("sumber_bobot").drop_nulls().unique().sort().str.join("; ").alias("sumber_bobot"),
         )
         .with_columns(pl.col("area_hilang").list.len().eq(0).alias("lengkap"))
     )
     # pemda whose year has no declared areas at all still appear (lengkap False, no index)
     return (
-        pemda.join(lengkap, on=KUNCI_PEMDA, how="left")
+        pemda.select(KUNCI_PEMDA).unique().join(lengkap, on=KUNCI_PEMDA, how="left")
         .with_columns(
             pl.col("lengkap").fill_null(False),
             pl.col("area_hilang").fill_null(pl.lit([], dtype=pl.List(pl.String))),
@@ -133,22 +223,25 @@ def indeks_dari_area(area: pl.LazyFrame, bobot: pl.DataFrame) -> pl.LazyFrame:
 def skor_area(rincian: pl.DataFrame, ringkasan: pl.DataFrame, registri: Registri) -> pl.LazyFrame:
     """Area scores from detail rows, plus those given by summary exports for (tahun, pemda, area)
     that no detail row covers."""
-    dari_rincian = skor_area_rincian(rincian.lazy(), registri).with_columns(pl.lit("rincian").alias("sumber"))
+    dari_rincian = skor_area_rincian(tanpa_bobot_kosong(rincian).lazy(), registri).with_columns(
+        pl.lit("rincian").alias("sumber"))
     dari_ringkasan = ringkasan.lazy().select(*KUNCI_PEMDA, "area", "skor", pl.lit("ringkasan").alias("sumber"))
-    return pl.concat([dari_rincian, dari_ringkasan.join(dari_rincian, on=[*KUNCI_PEMDA, "area"], how="anti")])
+    return pl.concat([dari_rincian, dari_ringkasan.join(dari_rincian, on=[*KUNCI_PEMDA, "area"], how="anti")],
+                     how="diagonal_relaxed")
 
 
-def tabel_wilayah(area: pl.LazyFrame, bobot: pl.DataFrame) -> pl.LazyFrame:
+def tabel_wilayah(area: pl.LazyFrame, bobot: pl.DataFrame, registri: Registri | None = None) -> pl.LazyFrame:
+    """The index of every pemda with its names, kind and band (the bands of its year with ``registri``)."""
     from mcsp_rules.wilayah import daftar_wilayah
 
     return (
         indeks_dari_area(area, bobot)
         .join(daftar_wilayah().lazy(), on="kode_wilayah", how="left")
-        .with_columns(kategori(pl.col("indeks")).alias("kategori"))
+        .with_columns(kategori(pl.col("indeks"), registri).alias("kategori"))
     )
 
 
-def tabel_provinsi(wilayah: pl.LazyFrame) -> pl.LazyFrame:
+def tabel_provinsi(wilayah: pl.LazyFrame, registri: Registri | None = None) -> pl.LazyFrame:
     """A province's aggregate is the mean index of its pemda (the provincial government and its
     kabupaten/kota) that have a complete index; the counts say how many that was."""
     return (
@@ -158,7 +251,7 @@ def tabel_provinsi(wilayah: pl.LazyFrame) -> pl.LazyFrame:
             pl.col("indeks").is_not_null().sum().cast(pl.Int64).alias("jumlah_pemda"),
             (~pl.col("lengkap")).sum().cast(pl.Int64).alias("jumlah_tidak_lengkap"),
         )
-        .with_columns(kategori(pl.col("indeks")).alias("kategori"))
+        .with_columns(kategori(pl.col("indeks"), registri).alias("kategori"))
     )
 
 
@@ -199,10 +292,10 @@ def skor_tingkat(data, level: str = "wilayah",
     area = skor_area(data.rincian, data.ringkasan, data.registri)
     if level == "area":
         return area.select(KOLOM_LEVEL["area"]).sort("tahun", "kode_wilayah", "area").collect()
-    wilayah = tabel_wilayah(area, tabel_bobot(data.registri, bobot))
+    wilayah = tabel_wilayah(area, tabel_bobot(data.registri, bobot), data.registri)
     if level == "wilayah":
         return wilayah.select(KOLOM_LEVEL["wilayah"]).sort("tahun", "kode_wilayah").collect()
-    return tabel_provinsi(wilayah).select(KOLOM_LEVEL["provinsi"]).sort("tahun", "provinsi").collect()
+    return tabel_provinsi(wilayah, data.registri).select(KOLOM_LEVEL["provinsi"]).sort("tahun", "provinsi").collect()
 
 
 def bobot_dipakai(data, bobot: Mapping[tuple[int, str], float] | None = None) -> pl.DataFrame:

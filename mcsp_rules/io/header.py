@@ -26,7 +26,15 @@ ALIAS_KOLOM = {
     "subindicator": "sub_indikator",
     "sub_indicator_name": "nama_sub_indikator", "nama_subindikator": "nama_sub_indikator",
     "weight": "bobot", "status_dokumen": "status", "document_status": "status",
-    "value": "nilai", "nilai_verifikasi": "nilai", "score_item": "nilai",
+    "value": "nilai", "score_item": "nilai",
+    # KPK's own MCP data set (design.md §1a): three weight levels and the verified score, kept as they are
+    # (an export with both `nilai` and `nilai_verifikasi` is scored on `nilai_verifikasi`).
+    "verified_score": "nilai_verifikasi", "nilai_verifikasi_kpk": "nilai_verifikasi",
+    "bobot_area": "bobot_area_intervensi", "area_weight": "bobot_area_intervensi",
+    "bobot_area_intervensi_persen": "bobot_area_intervensi",
+    "indicator_weight": "bobot_indikator", "bobot_indikator_persen": "bobot_indikator",
+    "bobot_sub_indikator": "bobot_subindikator", "sub_indicator_weight": "bobot_subindikator",
+    "bobot_subindikator_persen": "bobot_subindikator",
     "score": "skor", "nilai_area": "skor", "skor_area": "skor",
     "total": "skor_total", "ipkd": "skor_total", "indeks": "skor_total", "total_score": "skor_total",
     "nilai_total": "skor_total", "skor_ipkd": "skor_total",
@@ -130,6 +138,15 @@ def dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Bac
         nama_baru[c], asli[normal] = normal, judul
     frame = frame.select([pl.col(c).alias(n) for c, n in nama_baru.items()] + [KOLOM_BARIS] +
                          ([pl.col(KOLOM_LEBAR)] if KOLOM_LEBAR in frame.columns else []))
+    if "bobot" not in asli and "bobot_subindikator" in asli:  # KPK's layout: the sub-indicator weight is the row's
+        frame = frame.with_columns(pl.col("bobot_subindikator").alias("bobot"))
+        asli["bobot"] = asli["bobot_subindikator"]
+    if "nilai_verifikasi" in asli:  # KPK's layout: the verified score is the score; `nilai` is the pemda's own claim
+        if "nilai" in asli:
+            frame = frame.rename({"nilai": "nilai_pemda"})
+            asli["nilai_pemda"] = asli.pop("nilai")
+        frame = frame.rename({"nilai_verifikasi": "nilai"})
+        asli["nilai"] = asli.pop("nilai_verifikasi")
     # Cells a row has beyond (+) or short of (−) its header; XLSX rows are never ragged.
     lebar_header = header.get(KOLOM_LEBAR)
     selisih = (pl.col(KOLOM_LEBAR) - lebar_header) if lebar_header is not None else pl.lit(0)

@@ -59,26 +59,44 @@ KOLOM_CLI = ("tahun", "kode_wilayah", "area", "sub_indikator", "status", "usaha"
 
 
 # ------------------------------------------------------------------------------------ inputs
-def baca_target(nilai: float | int | str) -> float:
-    """A target index: a number 0–100 (decimal comma allowed) or a band name (Hijau = 75, Biru = 50,
-    Kuning = 25, Merah = 0; English names too)."""
+def baca_target(nilai: float | int | str, pita=None) -> float:
+    """A target index: a number 0–100 (decimal comma allowed) or a band name of ``pita`` (the year's
+    bands, a ``kit.Pita``; default: Hijau = 75, Biru = 50, Kuning = 25, Merah = 0), Indonesian or English:
+    the band's lower limit."""
     if isinstance(nilai, str):
         teks = nilai.strip()
         kunci = teks.lower()
-        for nama, batas in BATAS_BAWAH_KATEGORI.items():
-            if kunci == nama.lower():
-                return batas
-        if kunci in _KATEGORI_EN:
-            return BATAS_BAWAH_KATEGORI[_KATEGORI_EN[kunci]]
+        if pita is not None:
+            for nama, batas in zip((*pita.nama, *pita.name), (0.0, *pita.batas) * 2):
+                if kunci == nama.lower():
+                    return batas
+        if pita is None or pita.bawaan:
+            for nama, batas in BATAS_BAWAH_KATEGORI.items():
+                if kunci == nama.lower():
+                    return batas
+            if kunci in _KATEGORI_EN:
+                return BATAS_BAWAH_KATEGORI[_KATEGORI_EN[kunci]]
         try:
             nilai = float(teks.replace(",", "."))
         except ValueError:
-            raise MCSPError(f"Target '{teks}' tidak dikenal: tulis angka 0–100 atau nama kategori (Hijau, Biru, Kuning, Merah).",
-                            f"Unknown target '{teks}': give a number 0–100 or a band name (Hijau/Green, Biru/Blue, ...).") from None
+            nama = ", ".join(pita.nama) if pita is not None else "Hijau, Biru, Kuning, Merah"
+            raise MCSPError(f"Target '{teks}' tidak dikenal: tulis angka 0–100 atau nama kategori ({nama}).",
+                            f"Unknown target '{teks}': give a number 0–100 or a band name ({nama}).") from None
     nilai = float(nilai)
     if not 0 <= nilai <= 100:
         raise MCSPError(f"Target harus 0–100, bukan {nilai:g}.", f"The target must be 0–100, not {nilai:g}.")
     return nilai
+
+
+def adalah_nama_pita(nilai) -> bool:
+    """Is ``nilai`` text that is not a number (a band name, resolved with the year's bands)?"""
+    if not isinstance(nilai, str):
+        return False
+    try:
+        float(nilai.strip().replace(",", "."))
+        return False
+    except ValueError:
+        return True
 
 
 def baca_usaha(pasangan: Iterable[str] | Mapping[str, float] | None) -> dict[str, float]:
@@ -192,7 +210,8 @@ def rencana(
 
     if (target is None) == (anggaran is None):
         raise MCSPError("Isi target atau anggaran usaha (salah satu).", "Give a target or an effort budget (one of them).")
-    nilai_target = baca_target(target) if target is not None else None
+    # a band name is resolved with the bands of the plan's year (below); a number is checked now
+    nilai_target = baca_target(target) if target is not None and not adalah_nama_pita(target) else None
     if anggaran is not None:
         try:
             anggaran = float(str(anggaran).replace(",", "."))
@@ -206,6 +225,8 @@ def rencana(
         dasar_ = sim.dasar(data, bobot or None)
     tahun = sim.tahun_data(dasar_.wilayah, tahun)
     kode = sim.lingkup(dasar_.wilayah, tahun, kode_wilayah, kode_provinsi)
+    if adalah_nama_pita(target):
+        nilai_target = baca_target(target, data.registri.pita(tahun))
 
     pemda = _pemda(dasar_.wilayah, tahun, kode, nilai_target)
     gaps = _celah(data, dasar_, tahun, kode, timpa, pemda)
@@ -233,6 +254,7 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
     """The plannable gaps of the scope: effort known and > 0, index gain > 0, index complete.
     Sorted per pemda by effort per index point (then larger gain, then code), the greedy order."""
     from mcsp_rules.hitung.celah import celah
+    from mcsp_rules.perencanaan.simulasi import total_per_jenis
 
     lingkup = dataclasses.replace(
         data, rincian=data.rincian.filter((pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode)))
@@ -240,7 +262,7 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
     g = celah(lingkup, bobot)
     w = dasar_.bobot.filter(pl.col("tahun") == tahun)
     w_area = dict(zip(w["area"].to_list(), w["bobot"].to_list()))
-    total = float(sum(w_area.values())) or 1.0
+    total = total_per_jenis(w, tahun, float(sum(w_area.values())) or 1.0)  # Σ w of the areas the pemda's kind has
     if timpa:
         g = g.with_columns(pl.col("status").replace_strict(timpa, default=pl.col("usaha"), return_dtype=pl.Float64).alias("usaha"))
     return (
@@ -515,8 +537,10 @@ def _ringkas(data, dasar_, tahun, kode, pemda, item, metode, target, anggaran) -
             pl.lit(tahun, dtype=pl.Int32).alias("tahun"),
             pl.lit(target, dtype=pl.Float64).alias("target"),
             pl.lit(anggaran, dtype=pl.Float64).alias("anggaran"),
-            kategori(pl.col("indeks_sebelum")).alias("kategori_sebelum"),
-            kategori(pl.col("indeks_sesudah")).alias("kategori_sesudah"),
+        )
+        .with_columns(  # the bands of the plan's year
+            kategori(pl.col("indeks_sebelum"), data.registri).alias("kategori_sebelum"),
+            kategori(pl.col("indeks_sesudah"), data.registri).alias("kategori_sesudah"),
         )
     )
     if target is None:

@@ -54,7 +54,7 @@ def sensitivitas(data, bobot_alternatif: Bobot, *, tahun: int | None = None, kod
         return indeks_dari_area(area.lazy(), bobot).select(
             "kode_wilayah",
             pl.col("indeks").alias(f"indeks_{akhiran}"),
-            kategori(pl.col("indeks")).alias(f"kategori_{akhiran}"),
+            kategori(pl.col("indeks"), data.registri).alias(f"kategori_{akhiran}"),
             pl.col("indeks").rank("min", descending=True).cast(pl.Int64).alias(f"peringkat_{akhiran}"),
         )
 

@@ -60,8 +60,8 @@ def dasar(data, bobot: Mapping[tuple[int, str], float] | None = None) -> Dasar:
     """The baseline of ``data`` under area weights ``bobot`` ({(tahun, area): w}; None: the plugins')."""
     tabel = tabel_bobot(data.registri, bobot)
     area = skor_area(data.rincian, data.ringkasan, data.registri).collect()
-    wilayah = tambah_peringkat(tabel_wilayah(area.lazy(), tabel).collect())
-    provinsi = tabel_provinsi(wilayah.lazy()).collect()
+    wilayah = tambah_peringkat(tabel_wilayah(area.lazy(), tabel, data.registri).collect())
+    provinsi = tabel_provinsi(wilayah.lazy(), data.registri).collect()
     nama = data.registri.tabel_area().select("tahun", "area", "nama", "name")
     return Dasar(area, wilayah, tabel, dict(bobot or {}), provinsi, nama)
 
@@ -176,6 +176,16 @@ def bobot_area(bobot: pl.DataFrame, tahun: int) -> tuple[dict[str, float], float
     return w, float(sum(w.values()))
 
 
+def total_per_jenis(bobot: pl.DataFrame, tahun: int, total: float) -> pl.Expr:
+    """Σ w over the areas a pemda's kind requires in ``tahun`` (a kota of 2023 has no DESA area), as an
+    expression over ``jenis_pemda``; ``total`` (every area) where the kind is unknown."""
+    if "jenis" not in bobot.columns:
+        return pl.lit(total)
+    per = (bobot.filter(pl.col("tahun") == tahun).with_columns(pl.col("jenis").str.split(",")).explode("jenis")
+           .group_by(pl.col("jenis").str.strip_chars()).agg(pl.col("bobot").sum()))
+    return pl.col("jenis_pemda").replace_strict(dict(per.rows()), default=total, return_dtype=pl.Float64)
+
+
 def kenaikan_item(registri, bobot: pl.DataFrame, tahun: int) -> list[pl.Expr]:
     """Expressions adding ``skor_item`` and ``kenaikan`` to detail rows of one year: the index gain
     of closing the item, w_area/W × bobot/B_area × (100 − skor_item), exactly as celah.py."""
@@ -183,7 +193,7 @@ def kenaikan_item(registri, bobot: pl.DataFrame, tahun: int) -> list[pl.Expr]:
     skor = skor_item(registri)
     return [
         skor.alias("skor_item"),
-        (pl.col("area").replace_strict(w, default=None, return_dtype=pl.Float64) / total
+        (pl.col("area").replace_strict(w, default=None, return_dtype=pl.Float64) / total_per_jenis(bobot, tahun, total)
          * pl.col("bobot") / pl.col("bobot").sum().over(*KUNCI_PEMDA, "area") * (100.0 - skor)).alias("kenaikan"),
     ]
 
@@ -309,12 +319,12 @@ def simulasi(data, skenario: Skenario, *, dasar_: Dasar | None = None) -> HasilS
     area_baru = skor_area(rincian_baru, ringkasan_baru, data.registri).select(dasar_.area.columns)
     area_tahun = pl.concat([
         dasar_.area.lazy().filter((pl.col("tahun") == tahun) & ~pl.col("kode_wilayah").is_in(kode)), area_baru])
-    sesudah = tambah_peringkat(tabel_wilayah(area_tahun, dasar_.bobot)).collect().lazy()
+    sesudah = tambah_peringkat(tabel_wilayah(area_tahun, dasar_.bobot, data.registri)).collect().lazy()
     sebelum = dasar_.wilayah.lazy().filter(pl.col("tahun") == tahun)
     wilayah = _bandingkan_wilayah(sebelum, sesudah, kode).collect()
     area = _bandingkan_area(area_dasar.lazy(), area_baru, dasar_.bobot, tahun, wilayah.lazy()).collect()
     kenaikan_area, provinsi, tersentuh = pl.collect_all([
-        _kenaikan_area(area.lazy(), dasar_.nama_area, tahun), _bandingkan_provinsi(dasar_.provinsi, sesudah, wilayah.lazy()),
+        _kenaikan_area(area.lazy(), dasar_.nama_area, tahun), _bandingkan_provinsi(dasar_.provinsi, sesudah, wilayah.lazy(), data.registri),
         _gabung_tersentuh(tersentuh, tersentuh_area, aksi, tahun, wilayah.lazy()),
     ])
 
@@ -426,10 +436,10 @@ def _kenaikan_area(area: pl.LazyFrame, nama_area: pl.DataFrame, tahun: int) -> p
     )
 
 
-def _bandingkan_provinsi(sebelum: pl.DataFrame, sesudah: pl.LazyFrame, wilayah: pl.LazyFrame) -> pl.LazyFrame:
+def _bandingkan_provinsi(sebelum: pl.DataFrame, sesudah: pl.LazyFrame, wilayah: pl.LazyFrame, registri=None) -> pl.LazyFrame:
     """Provinces of the scope: the mean index of their pemda (skor.tabel_provinsi) before and after."""
     prov = wilayah.select("tahun", "kode_provinsi").unique()
-    b = tabel_provinsi(sesudah.join(prov, on=["tahun", "kode_provinsi"], how="semi")).select(
+    b = tabel_provinsi(sesudah.join(prov, on=["tahun", "kode_provinsi"], how="semi"), registri).select(
         "tahun", "kode_provinsi", pl.col("indeks").alias("indeks_sesudah"), pl.col("kategori").alias("kategori_sesudah"),
         pl.col("jumlah_pemda").alias("jumlah_pemda_sesudah"))
     return (

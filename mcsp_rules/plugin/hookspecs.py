@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import click
     import polars as pl
 
-    from mcsp_rules.plugin.kit import Area, Aturan, Bobot, Contoh
+    from mcsp_rules.plugin.kit import Area, Aturan, Bobot, Contoh, Pita
 
 hookspec = pluggy.HookspecMarker("mcsp_rules")
 
@@ -46,9 +46,22 @@ def mcsp_area(tahun: int) -> "list[Area] | None":
     """The areas this plugin provides for year ``tahun``.
 
     Receives: the year (int). Returns: a list of ``kit.Area`` (code, Indonesian and English names,
-    years, aliases, the indicator/sub-indicator catalogue) or None. Collects: results of every
+    years, aliases, the kinds of pemda it applies to (``jenis``: provinsi, kabupaten, kota; default
+    all), the indicator/sub-indicator catalogue and whether it is official) or None. Collects: results of every
     plugin are joined; when two plugins declare the same area code for a year, the one called first
     (the newest registered, or ``tryfirst``) keeps it, and the conflict is reported.
+    """
+
+
+@hookspec(firstresult=True)
+def mcsp_pita(tahun: int) -> "Pita | None":
+    """The bands (zones) the index of year ``tahun`` is read in.
+
+    Receives: the year (int). Returns: a ``kit.Pita`` (lower limits of every band but the first,
+    band names from lowest to highest, optional colours and English names, and its source) or
+    None. First result wins. A year nobody answers for uses ``kit.PITA_BAWAAN`` (Merah [0, 25),
+    Kuning [25, 50), Biru [50, 75), Hijau [75, 100]), labelled as the default. Every ``kategori``
+    of that year (CLI, exports, pages, charts) uses these bands.
     """
 
 

@@ -40,7 +40,7 @@ from mcsp_rules.area import PLUGIN_BAWAAN
 from mcsp_rules.io.urai import kunci_nama
 from mcsp_rules.model import USAHA_STANDAR
 from mcsp_rules.plugin import hookspecs
-from mcsp_rules.plugin.kit import Area, Aturan, Bobot, Contoh, skor_item_standar
+from mcsp_rules.plugin.kit import PITA_BAWAAN, Area, AreaPlugin, Aturan, Bobot, Contoh, Pita, skor_item_standar
 
 GRUP_ENTRY_POINT = "mcsp_rules"
 TAHUN_BERLAKU = range(2019, 2031)  # design.md §1a: tahun 2019–2030; years a plugin names outside are ignored
@@ -148,6 +148,7 @@ class Registri:
         self.plugin = plugin
         self.pm = pm
         self.area_tahun: dict[tuple[int, str], AreaTahun] = {}
+        self.pita_tahun: dict[int, tuple[str, Pita]] = {}  # year → (plugin that answered, bands)
         self.konflik: list[str] = []
         self._bangun()
 
@@ -178,8 +179,12 @@ class Registri:
             for modul in PLUGIN_BAWAAN:
                 daftar(modul.rsplit(".", 1)[-1], "bawaan", modul, lambda m=modul: _objek(importlib.import_module(m)))
         for f in folder_lokal() if folder is None else folder:
-            for path in sorted(Path(f).glob("*.py")):
-                if not path.name.startswith("_"):
+            for path in sorted([*Path(f).glob("*.py"), *Path(f).glob("*.toml")]):
+                if path.name.startswith("_"):
+                    continue
+                if path.suffix == ".toml":  # a plugin as data (AreaPlugin.dari_file): no code runs
+                    daftar(path.stem, "folder", str(path), lambda p=path: AreaPlugin.dari_file(p))
+                else:
                     daftar(path.stem, "folder", str(path), lambda p=path: _objek(_impor_file(p)))
         if pakai_entry_point:
             for ep in entry_points(group=GRUP_ENTRY_POINT):
@@ -194,6 +199,7 @@ class Registri:
         while True:
             try:
                 self.area_tahun, self.konflik = self._tanya_semua()
+                self.pita_tahun = self._tanya_pita()
                 return
             except _PluginRusak as rusak:
                 self._matikan_nama(rusak.plugin, rusak.alasan)
@@ -282,6 +288,17 @@ class Registri:
                         info.tahun_area.append((tahun, area.kode))
         return hasil, konflik
 
+    def _tanya_pita(self) -> dict[int, tuple[str, Pita]]:
+        hasil = {}
+        for tahun in sorted({t for t, _ in self.area_tahun}):
+            sumber, pita = self._pertama("mcsp_pita", tahun=tahun)
+            if pita is None:
+                continue
+            if not isinstance(pita, Pita):
+                raise _PluginRusak(sumber, f"mcsp_pita harus mengembalikan kit.Pita, bukan {type(pita).__name__}")
+            hasil[tahun] = (sumber, pita)
+        return hasil
+
     def _area_tahun(self, tahun: int, area: Area, plugin: str) -> AreaTahun:
         kw = {"tahun": tahun, "area": area.kode}
         sumber, bobot = self._pertama("mcsp_bobot_area", **kw)
@@ -326,21 +343,64 @@ class Registri:
     def get(self, tahun: int, area: str) -> AreaTahun | None:
         return self.area_tahun.get((tahun, area))
 
+    def pita(self, tahun: int) -> Pita:
+        """The bands of ``tahun``: the first plugin's answer to ``mcsp_pita``, else the labelled default."""
+        return self.pita_tahun.get(int(tahun), ("", PITA_BAWAAN))[1]
+
     def tabel_area(self) -> pl.DataFrame:
-        """One row per (tahun, area): names and weight; what `mcsp plugins` and the Aturan page show."""
-        rows = [
-            {
+        """One row per (tahun, area): names, the kinds of pemda it applies to, weight and its source,
+        the year's bands and their source, catalogue size and whether it is official; what `mcsp plugins`
+        and the Aturan page show."""
+        rows = []
+        for at in self.area_tahun.values():
+            pita = self.pita(at.tahun)
+            rows.append({
                 "tahun": at.tahun, "area": at.kode, "nama": at.area.nama, "name": at.area.name,
+                "jenis": ", ".join(at.area.jenis),
                 "bobot": at.bobot.nilai, "sumber_bobot": at.bobot.sumber, "bobot_asumsi": at.bobot.asumsi,
                 "plugin": at.plugin, "jumlah_indikator": len(at.area.indikator),
                 "jumlah_sub_indikator": len(at.area.sub_indikator), "jumlah_aturan": len(at.aturan),
-            }
-            for at in self.area_tahun.values()
-        ]
-        skema = {"tahun": pl.Int32, "area": pl.String, "nama": pl.String, "name": pl.String, "bobot": pl.Float64,
-                 "sumber_bobot": pl.String, "bobot_asumsi": pl.Boolean, "plugin": pl.String,
-                 "jumlah_indikator": pl.Int64, "jumlah_sub_indikator": pl.Int64, "jumlah_aturan": pl.Int64}
+                "katalog_resmi": at.area.katalog_resmi, "sumber_katalog": at.area.sumber_katalog,
+                "pita": pita.teks(), "sumber_pita": pita.sumber, "pita_bawaan": pita.bawaan,
+            })
+        skema = {"tahun": pl.Int32, "area": pl.String, "nama": pl.String, "name": pl.String, "jenis": pl.String,
+                 "bobot": pl.Float64, "sumber_bobot": pl.String, "bobot_asumsi": pl.Boolean, "plugin": pl.String,
+                 "jumlah_indikator": pl.Int64, "jumlah_sub_indikator": pl.Int64, "jumlah_aturan": pl.Int64,
+                 "katalog_resmi": pl.Boolean, "sumber_katalog": pl.String, "pita": pl.String,
+                 "sumber_pita": pl.String, "pita_bawaan": pl.Boolean}
         return pl.DataFrame(rows, schema=skema).sort("tahun", "area")
+
+    def tabel_tahun(self) -> pl.DataFrame:
+        """One row per year: how many areas each kind of pemda has, the weights' and the bands' sources,
+        catalogue size and whether it is official (all its areas' catalogues are KPK's)."""
+        area = self.tabel_area()
+        jenis = self.tabel_jenis().group_by("tahun").agg(
+            *[(pl.col("jenis_pemda") == j).sum().cast(pl.Int64).alias(f"area_{j}") for j in ("provinsi", "kabupaten", "kota")])
+        return (
+            area.group_by("tahun")
+            .agg(
+                pl.col("sumber_bobot").unique().sort().str.join("; "),
+                pl.col("bobot_asumsi").any().alias("bobot_asumsi"),
+                pl.col("pita").first(), pl.col("sumber_pita").first(), pl.col("pita_bawaan").first(),
+                pl.col("jumlah_indikator").sum(), pl.col("jumlah_sub_indikator").sum(),
+                pl.col("katalog_resmi").all(),
+                pl.col("sumber_katalog").filter(pl.col("sumber_katalog") != "").unique().sort().str.join("; "),
+            )
+            .join(jenis, on="tahun", how="left")
+            .select("tahun", "area_provinsi", "area_kabupaten", "area_kota", "sumber_bobot", "bobot_asumsi", "pita",
+                    "sumber_pita", "pita_bawaan", "jumlah_indikator", "jumlah_sub_indikator", "katalog_resmi",
+                    "sumber_katalog")
+            .sort("tahun")
+        )
+
+    def tabel_jenis(self) -> pl.DataFrame:
+        """(tahun, jenis_pemda, area): which areas a year requires of each kind of pemda."""
+        from mcsp_rules.model import JENIS_PEMDA
+
+        rows = [{"tahun": t, "jenis_pemda": j, "area": a}
+                for (t, a), at in self.area_tahun.items() for j in JENIS_PEMDA if j in at.area.jenis]
+        return pl.DataFrame(rows, schema={"tahun": pl.Int32, "jenis_pemda": pl.String, "area": pl.String}).sort(
+            "tahun", "jenis_pemda", "area")
 
     def tabel_alias(self) -> pl.DataFrame:
         """(tahun, kunci, area): every spelling of an area an export may use, keyed by

@@ -23,10 +23,16 @@ from mcsp_rules.validasi.mesin import (
 
 KOLOM_RINCIAN = ("tahun", "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator",
                  "nama_sub_indikator", "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "dokumen")
+# KPK's three weight levels (design.md §1a, optional): typed here, scored by hitung/skor.py (design.md §2).
+# (The reader takes KPK's `nilai_verifikasi` as `nilai`, and `bobot_subindikator` as `bobot` when that is absent.)
+KOLOM_BOBOT_3 = ("bobot_area_intervensi", "bobot_indikator", "bobot_subindikator")
 
 
 def ketik_rincian(frame: pl.DataFrame, registri: Registri) -> pl.DataFrame:
     df = ketik_umum(frame, registri)
+    df = df.rename({k: f"_teks_{k}" for k in KOLOM_BOBOT_3})
+    for k in KOLOM_BOBOT_3:
+        df = per_nilai_unik(df, f"_teks_{k}", {k: urai.angka(f"_teks_{k}")})
     teks = ["bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "sub_indikator"]
     df = df.rename({k: f"_teks_{k}" for k in teks}).with_columns(pl.col("_teks_sub_indikator").alias("sub_indikator"))
     df = per_nilai_unik(df, "_teks_bobot", {"bobot": urai.angka("_teks_bobot"),
@@ -44,7 +50,7 @@ def ketik_rincian(frame: pl.DataFrame, registri: Registri) -> pl.DataFrame:
 
 
 def validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
-    frame = ketik_rincian(gabung(bacaan, KOLOM_RINCIAN), registri)
+    frame = ketik_rincian(gabung(bacaan, (*KOLOM_RINCIAN, *KOLOM_BOBOT_3)), registri)
     pasangan = frame.select("tahun", "area").drop_nulls().unique().rows()
     semua = cek_inti(aturan_rincian(registri)) + cek_plugin(registri, pasangan)
     semua = uji_ekspresi(semua, frame.lazy(), registri)
@@ -66,7 +72,7 @@ def rapikan_rincian(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("_nama_resmi").alias("nama_wilayah"), "kode_provinsi", "provinsi", "jenis_pemda",
         "area", pl.col("indikator"), "sub_indikator", pl.col("nama_sub_indikator"),
         "bobot", "status", "nilai", "tanggal_unggah", "tanggal_verifikasi", "dokumen",
-        pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"),
+        pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris"), *KOLOM_BOBOT_3,
     )
 
 
@@ -75,6 +81,6 @@ def kosong_rincian() -> pl.DataFrame:
         "tahun": pl.Int32, "kode_wilayah": pl.String, "nama_wilayah": pl.String, "kode_provinsi": pl.String,
         "provinsi": pl.String, "jenis_pemda": pl.String, "area": pl.String, "indikator": pl.String,
         "sub_indikator": pl.String, "nama_sub_indikator": pl.String, "bobot": pl.Float64, "status": pl.String,
-        "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "dokumen": pl.String, "file": pl.String,
-        "baris": pl.Int64,
+        "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "dokumen": pl.String,
+        "file": pl.String, "baris": pl.Int64, **{k: pl.Float64 for k in KOLOM_BOBOT_3},
     })

@@ -1,5 +1,6 @@
-"""Page 5 — Aturan: which plugins are active, their years, areas, weights and checks, and which
-plugins were switched off and why. Works without data: it shows the installed rules."""
+"""Page 5 — Aturan: which plugins are active; per year the areas each kind of pemda has, the weights,
+bands and catalogue with their sources; areas, weights and checks; and which plugins were switched off
+and why. Works without data: it shows the installed rules."""
 
 from __future__ import annotations
 
@@ -37,18 +38,31 @@ def halaman() -> None:
     umum.tabel(aktif, "plugin_aktif", {"nama": t("k_plugin"), "sumber": t("k_sumber"), "lokasi": t("k_lokasi"),
                                        "tahun_area": t("k_tahun_area")}, kunci="plugin_aktif")
 
+    def ya_tidak(kolom: str) -> pl.Expr:
+        return pl.col(kolom).replace_strict({True: t("ya"), False: t("tidak")}, return_dtype=pl.String)
+
+    st.subheader(t("aturan_per_tahun"))
+    st.caption(t("aturan_per_tahun_ket"))
+    per_tahun = reg.tabel_tahun().with_columns(ya_tidak("pita_bawaan"), ya_tidak("katalog_resmi"))
+    umum.tabel(per_tahun.drop("bobot_asumsi"), "aturan_per_tahun", {
+        "tahun": t("k_tahun"), "area_provinsi": t("k_area_provinsi"), "area_kabupaten": t("k_area_kabupaten"),
+        "area_kota": t("k_area_kota"), "sumber_bobot": t("k_sumber_bobot"), "pita": t("k_pita"),
+        "sumber_pita": t("k_sumber_pita"), "pita_bawaan": t("k_pita_bawaan"), "jumlah_indikator": t("k_jml_indikator"),
+        "jumlah_sub_indikator": t("k_jml_sub"), "katalog_resmi": t("k_katalog_resmi"),
+        "sumber_katalog": t("k_sumber_katalog")}, kunci="aturan_per_tahun")
+
     st.subheader(t("area_bobot"))
     area = reg.tabel_area()
     tampil = area.select(
-        "tahun", "area", pl.col("name" if en else "nama").alias("nama"), "bobot", "sumber_bobot",
-        pl.col("bobot_asumsi").replace_strict({True: t("ya"), False: t("tidak")}, return_dtype=pl.String),
-        "plugin", "jumlah_indikator", "jumlah_sub_indikator", "jumlah_aturan",
+        "tahun", "area", pl.col("name" if en else "nama").alias("nama"), "jenis", "bobot", "sumber_bobot",
+        ya_tidak("bobot_asumsi"), "plugin", "jumlah_indikator", "jumlah_sub_indikator", ya_tidak("katalog_resmi"),
+        "jumlah_aturan",
     )
     umum.tabel(tampil, "area_bobot", {
-        "tahun": t("k_tahun"), "area": t("k_area"), "nama": t("k_nama"), "bobot": t("k_bobot"),
+        "tahun": t("k_tahun"), "area": t("k_area"), "nama": t("k_nama"), "jenis": t("k_jenis"), "bobot": t("k_bobot"),
         "sumber_bobot": t("k_sumber_bobot"), "bobot_asumsi": t("k_asumsi"), "plugin": t("k_plugin"),
         "jumlah_indikator": t("k_jml_indikator"), "jumlah_sub_indikator": t("k_jml_sub"),
-        "jumlah_aturan": t("k_jml_aturan")}, kunci="area_bobot")
+        "katalog_resmi": t("k_katalog_resmi"), "jumlah_aturan": t("k_jml_aturan")}, kunci="area_bobot")
 
     st.subheader(t("pemeriksaan"))
     kunci = sorted(reg.area_tahun)

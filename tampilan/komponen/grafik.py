@@ -62,9 +62,21 @@ def label_kat(k: str | None) -> str:
     return k if bahasa() == "id" else KATEGORI_EN.get(k, k)
 
 
-def skala_kategori(dengan_tidak_lengkap: bool = False) -> alt.Scale:
-    domain = [label_kat(k) for k in KATEGORI]
-    warna = [WARNA_KATEGORI[k] for k in KATEGORI]
+def warna_pita(pita=None) -> list[tuple[str, str]]:
+    """(band name, colour), lowest band first, for a year's bands (a ``kit.Pita``: ``registri.pita(tahun)``;
+    None: the four default bands): the plugin's colours when it gives them, else the colour of a default
+    band of the same name, else one from the default ramp."""
+    from mcsp_rules.plugin.kit import PITA_BAWAAN
+
+    pita = pita or PITA_BAWAAN
+    ramp = list(WARNA_KATEGORI.values())
+    return [(n, pita.warna[i] if pita.warna else WARNA_KATEGORI.get(n, ramp[int(i * (len(ramp) - 1) / max(len(pita.nama) - 1, 1))]))
+            for i, n in enumerate(pita.nama)]
+
+
+def skala_kategori(dengan_tidak_lengkap: bool = False, pita=None) -> alt.Scale:
+    domain = [label_kat(k) for k, _ in warna_pita(pita)]
+    warna = [w for _, w in warna_pita(pita)]
     if dengan_tidak_lengkap:
         domain.append(label_kat(None))
         warna.append(WARNA_TIDAK_LENGKAP)
