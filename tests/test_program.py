@@ -172,6 +172,9 @@ def test_a_year_with_three_zones(tmp_path, tulis):
     data = mcsp_rules.load(tulis("r.csv", isi), registri=r)
     kat = dict(mcsp_rules.score(data).select("tahun", "kategori").rows())
     assert kat == {2024: "Terjaga", 2025: "Merah"}  # each year its own bands
+    pita = {r["tahun"]: r for r in mcsp_rules.pita_dipakai(data).iter_rows(named=True)}
+    assert pita[2024]["nama"] == ["Rentan", "Waspada", "Terjaga"] and not pita[2024]["pita_bawaan"]
+    assert pita[2025]["pita_bawaan"] and pita[2025]["batas"] == [25.0, 50.0, 75.0]
     tabel = r.tabel_area()
     assert tabel.filter(pl.col("tahun") == 2024)["sumber_pita"].unique().to_list() == ["contoh tiga zona (docs/plugins.md)"]
     assert tabel.filter(pl.col("tahun") == 2025)["pita_bawaan"].all()
