@@ -9,10 +9,11 @@
 The dashboard, the ``mcsp`` command and notebooks all go through these functions (``mcsp_rules.api``).
 """
 
-from mcsp_rules.api import bobot_dipakai, load, plan, score, simulate
+from mcsp_rules.api import bobot_dipakai, load, pita_dipakai, plan, score, simulate
 from mcsp_rules.galat import FileTidakTerbaca, MCSPError
 from mcsp_rules.model import Data
 from mcsp_rules.plugin.registri import Registri, registri_bawaan
 
-__all__ = ["Data", "MCSPError", "FileTidakTerbaca", "load", "score", "simulate", "plan", "bobot_dipakai", "Registri",
+__all__ = ["Data", "MCSPError", "FileTidakTerbaca", "load", "score", "simulate", "plan", "bobot_dipakai", "pita_dipakai",
+           "Registri",
            "registri_bawaan"]

@@ -69,6 +69,14 @@ def bobot_dipakai(data: Data, bobot: Mapping[tuple[int, str], float] | None = No
     return dipakai(data, bobot)
 
 
+def pita_dipakai(data: Data) -> pl.DataFrame:
+    """The bands each year of ``data`` is read in (``mcsp_pita``; the default four, labelled, when no plugin
+    says otherwise): tahun, pita, nama, batas, warna, sumber_pita, pita_bawaan."""
+    from mcsp_rules.hitung.skor import pita_dipakai as dipakai
+
+    return dipakai(data.registri, data.tahun)
+
+
 def score(
     data: Data,
     level: str = "wilayah",

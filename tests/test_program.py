@@ -78,6 +78,35 @@ def test_history_style_composite_key_gets_the_kind():
 
 
 # ------------------------------------------------------------------------- three weight levels
+def _ekspor_kpk() -> str:
+    """The hand-computed KPK-layout export of the test below (index 68)."""
+    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
+              "BMD": 10, "PAJAK": 10}
+    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
+            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
+    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
+             "bobot_subindikator;status;nilai;nilai_verifikasi"]
+    for a, wa in w_area.items():
+        for i, bi, s, bs, status, nv in pola:
+            nv_ = "" if a == "PBJ" else nv
+            st = "diterima" if a == "PBJ" else status
+            # `nilai` is the pemda's own claim (90); KPK's verified score wins
+            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};{st};90;{nv_}")
+    return "\n".join(baris) + "\n"
+
+
+def test_cli_score_names_the_files_three_level_weights(tulis):
+    import subprocess
+    import sys
+
+    path = tulis("kpk.csv", _ekspor_kpk())
+    hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "score", str(path)], capture_output=True, text=True)
+    assert hasil.returncode == 0, hasil.stderr
+    assert "Bobot area: bobot dari file (3 tingkat)" in hasil.stderr and "asumsi" not in hasil.stderr
+    w = pl.read_csv(hasil.stdout.encode(), schema_overrides={"kode_wilayah": pl.String}).row(0, named=True)
+    assert abs(w["indeks"] - 68.0) < 1e-6 and w["sumber_bobot"] == "bobot dari file (3 tingkat)"
+
+
 def test_kpk_three_weight_levels_score_to_the_formula(tulis):
     """design.md §2 by hand. Every area: indicator I1 (bobot_indikator 60) with S1 (bobot_subindikator
     50, accepted, empty nilai = 100) and S2 (50, accepted, nilai_verifikasi 80); I2 (40) with S1 (70,
@@ -143,6 +172,9 @@ def test_a_year_with_three_zones(tmp_path, tulis):
     data = mcsp_rules.load(tulis("r.csv", isi), registri=r)
     kat = dict(mcsp_rules.score(data).select("tahun", "kategori").rows())
     assert kat == {2024: "Terjaga", 2025: "Merah"}  # each year its own bands
+    pita = {r["tahun"]: r for r in mcsp_rules.pita_dipakai(data).iter_rows(named=True)}
+    assert pita[2024]["nama"] == ["Rentan", "Waspada", "Terjaga"] and not pita[2024]["pita_bawaan"]
+    assert pita[2025]["pita_bawaan"] and pita[2025]["batas"] == [25.0, 50.0, 75.0]
     tabel = r.tabel_area()
     assert tabel.filter(pl.col("tahun") == 2024)["sumber_pita"].unique().to_list() == ["contoh tiga zona (docs/plugins.md)"]
     assert tabel.filter(pl.col("tahun") == 2025)["pita_bawaan"].all()

@@ -45,7 +45,12 @@ def cmd_score(args) -> int:
     stderr(ringkas_laporan(data.laporan, bhs))
     if data.laporan.jumlah_disisihkan:
         stderr(teks(args, "cli_lihat_validate"))
-    bobot = mcsp_rules.bobot_dipakai(data, baca_file_bobot(args.bobot) if args.bobot else None)
-    for sumber in bobot["sumber_bobot"].unique().sort().to_list():
-        stderr(teks(args, "cli_bobot_area", sumber=sumber))
+    # the weights the indices used: per pemda (the export's own three levels win over a plugin's)
+    per_pemda = hasil if "sumber_bobot" in hasil.columns else mcsp_rules.score(data, "wilayah", bobot=args.bobot)
+    sumber = [x for x in per_pemda["sumber_bobot"].drop_nulls().unique().sort().to_list() if x]
+    if not sumber:
+        bobot = mcsp_rules.bobot_dipakai(data, baca_file_bobot(args.bobot) if args.bobot else None)
+        sumber = bobot["sumber_bobot"].unique().sort().to_list()
+    for s in sumber:
+        stderr(teks(args, "cli_bobot_area", sumber=s))
     return 0

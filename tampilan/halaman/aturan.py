@@ -44,7 +44,10 @@ def halaman() -> None:
     st.subheader(t("aturan_per_tahun"))
     st.caption(t("aturan_per_tahun_ket"))
     per_tahun = reg.tabel_tahun().with_columns(ya_tidak("pita_bawaan"), ya_tidak("katalog_resmi"))
-    umum.tabel(per_tahun.drop("bobot_asumsi"), "aturan_per_tahun", {
+    per_tahun = per_tahun.select(  # the short facts first, the long source labels after
+        "tahun", "area_provinsi", "area_kabupaten", "area_kota", "jumlah_indikator", "jumlah_sub_indikator",
+        "katalog_resmi", "pita", "pita_bawaan", "sumber_bobot", "sumber_pita", "sumber_katalog")
+    umum.tabel(per_tahun, "aturan_per_tahun", {
         "tahun": t("k_tahun"), "area_provinsi": t("k_area_provinsi"), "area_kabupaten": t("k_area_kabupaten"),
         "area_kota": t("k_area_kota"), "sumber_bobot": t("k_sumber_bobot"), "pita": t("k_pita"),
         "sumber_pita": t("k_sumber_pita"), "pita_bawaan": t("k_pita_bawaan"), "jumlah_indikator": t("k_jml_indikator"),
