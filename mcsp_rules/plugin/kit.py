@@ -209,20 +209,24 @@ def aturan_katalog(area: Area, tahun: Iterable[int]) -> list[Aturan]:
         return []
     total = sum(s.bobot for s in area.sub_indikator)
     thn = ", ".join(str(t) for t in tahun)
+    resmi = area.katalog_resmi
     return [
         Aturan(
             kode=f"{area.kode}.sub_tidak_dikenal",
             kolom="sub_indikator",
             syarat=pl.col("sub_indikator").is_in(kode_sub),
-            pesan=f"Sub-indikator {{nilai}} tidak ada di katalog area {area.nama} ({thn}); katalog ini rekonstruksi, "
-                  "bukan daftar resmi KPK.",
-            message=f"Sub-indicator {{nilai}} is not in the catalogue of area {area.name} ({thn}); the catalogue is a "
-                    "reconstruction, not KPK's official list.",
-            saran="Baris tetap dihitung; jika kode ini resmi, perbarui katalog plugin.",
-            fix="The row is still scored; if the code is official, update the plugin's catalogue.",
-            # a note, not a warning: against a catalogue that is not KPK's official list, an unknown code
-            # says more about the catalogue than about the export (grouped per file and area in the report)
-            tingkat="catatan",
+            pesan=f"Sub-indikator {{nilai}} tidak ada di katalog area {area.nama} ({thn})"
+                  + ("." if resmi else "; katalog ini rekonstruksi, bukan daftar resmi KPK."),
+            message=f"Sub-indicator {{nilai}} is not in the catalogue of area {area.name} ({thn})"
+                    + ("." if resmi else "; the catalogue is a reconstruction, not KPK's official list."),
+            saran="Periksa kode sub-indikator; baris tetap dihitung." if resmi else
+                  "Baris tetap dihitung; jika kode ini resmi, perbarui katalog plugin.",
+            fix="Check the sub-indicator code; the row is still scored." if resmi else
+                "The row is still scored; if the code is official, update the plugin's catalogue.",
+            # Against KPK's official list an unknown code is a warning; against a catalogue that is not
+            # official it says more about the catalogue than about the export: a note (the report groups
+            # it per file and area).
+            tingkat="peringatan" if resmi else "catatan",
         ),
         Aturan(
             kode=f"{area.kode}.jumlah_bobot",

@@ -44,6 +44,11 @@ def ketik_rincian(frame: pl.DataFrame, registri: Registri) -> pl.DataFrame:
     # Shared by the catalogue rules of every area plugin; computed once instead of once per rule. The
     # tolerance of a weight sum is the rounding the export itself shows: half a unit of the last decimal
     # written, added up over the rows (33,33 × 3 = 99,99 is within 0,015 of 100).
+    # Whether the area is assessed for this kind of pemda in this year (2019-2023: DESA for kabupaten only).
+    jenis = registri.tabel_area().select("tahun", "area", pl.col("jenis").str.split(", ").alias("_jenis_area"))
+    df = df.join(jenis, on=["tahun", "area"], how="left", maintain_order="left").with_columns(
+        (pl.col("_jenis_area").list.contains(pl.col("jenis_pemda")) | pl.col("_jenis_area").is_null()
+         | pl.col("jenis_pemda").is_null()).alias("_area_berlaku")).drop("_jenis_area")
     per_area = ("tahun", "kode_wilayah", "area")
     return df.with_columns(pl.col("bobot").sum().over(per_area).alias("bobot_area_pemda"),
                            pl.col("_setengah_satuan").sum().over(per_area).alias("_toleransi_bobot_area"))
