@@ -28,19 +28,33 @@ HALAMAN = (
 )
 
 
+def _halaman_bawaan() -> str:
+    """The page served at the root. Streamlit serves its default page only at "/", so a link to
+    /data would open "Page not found"; when the link asks for the first page by its path, another
+    page is the default for that run (the pages' identities do not depend on it)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    pertama = HALAMAN[0][3]
+    ctx = get_script_run_ctx()
+    diminta = getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None)
+    return HALAMAN[1][3] if diminta == pertama else pertama
+
+
 def main() -> None:
+    umum.baca_url()  # a link's parameters, before any widget exists
     with st.sidebar:
         st.radio(t("bahasa"), BAHASA, key="bahasa", format_func=NAMA_BAHASA.get, horizontal=True,
                  on_change=umum.simpan_filter)
-    halaman = [
-        st.Page(f, title=t(k), icon=i, url_path=u, default=(n == 0)) for n, (f, k, i, u) in enumerate(HALAMAN)
-    ]
+    bawaan = _halaman_bawaan()
+    halaman = [st.Page(f, title=t(k), icon=i, url_path=u, default=(u == bawaan)) for f, k, i, u in HALAMAN]
     pg = st.navigation(halaman, position="sidebar")
     umum.filter_sidebar()
     with st.sidebar:
         st.divider()
         st.toggle(t("rapat"), key="rapat", help=t("rapat_bantuan"))
+    umum.tulis_url(pg.url_path)
     pg.run()
+    umum.tulis_url(pg.url_path)  # what the page chose (Profil's pemda) goes into the link too
 
 
 main()

@@ -51,6 +51,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "data_kosong": ("Tidak ada baris yang dapat dinilai dari data ini. Lihat laporan validasi di halaman Data.",
                     "No row of this data can be scored. See the validation report on the Data page."),
     "ke_data": ("Buka halaman Data", "Open the Data page"),
+    "url_unggahan": ("Tautan ini menunjuk data yang diunggah di sesi lain. Data unggahan tidak ikut dalam tautan: "
+                     "unggah file ekspor yang sama di halaman Data untuk melihat tampilan ini.",
+                     "This link points to data uploaded in another session. Uploaded data does not travel in a "
+                     "link: upload the same export files on the Data page to see this view."),
     "tidak_ada_pemda": ("Tidak ada pemda yang cocok dengan filter ini.", "No regional government matches these filters."),
     # data page
     "data_judul": ("Data: unggah dan periksa", "Data: upload and check"),

@@ -405,3 +405,75 @@ def test_grafik_valid(csv_kalteng):
         g.to_dict(validate=True)
     png = grafik.ke_png(grafik.spesifikasi(grafik_semua[7], rapat=True))
     assert png[:4] == b"\x89PNG"
+
+
+# ------------------------------------------------------------------------------ the URL contract
+def dengan_url(halaman: str, **param) -> AppTest:
+    """The app opened through a link: the page's file and the link's query parameters."""
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in param.items():
+        at.query_params[k] = v
+    at.run()
+    if halaman != "tampilan/halaman/data.py":
+        buka(at, halaman)
+    return at
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_tautan_membuka_profil_pemda_tahun_dan_bahasa():
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", pemda="62.03", tahun="2024", bahasa="en")
+    tanpa_galat(at)
+    assert at.session_state["data_asal"] == "contoh"
+    assert at.sidebar.selectbox(key="f_tahun").value == 2024
+    assert at.sidebar.radio(key="bahasa").value == "en"
+    assert at.title[0].value == "Region profile"
+    assert any(h.value == "Kabupaten Kapuas" for h in at.header)
+    # the view is written back, so the link a person copies reopens it
+    assert at.query_params["pemda"] == "62.03" and at.query_params["tahun"] == "2024"
+    assert at.query_params["data"] == "contoh"
+    # changing the language on the page changes the link
+    at.sidebar.radio(key="bahasa").set_value("id")
+    at.run()
+    assert at.query_params["bahasa"] == "id"
+    assert at.title[0].value == "Profil wilayah"
+    # and so does a filter
+    at.sidebar.selectbox(key="f_tahun").set_value(2025)
+    at.run()
+    assert at.query_params["tahun"] == "2025"
+    assert any(h.value == "Kabupaten Kapuas" for h in at.header)
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_tautan_provinsi_area_dan_rapat():
+    at = dengan_url("tampilan/halaman/ringkasan.py", data="contoh", provinsi="62", area="PERENCANAAN", rapat="1", tahun="2025")
+    tanpa_galat(at)
+    assert metrik(at)["Jumlah pemda"] == "15"
+    assert at.sidebar.multiselect(key="f_area").value == ["PERENCANAAN"]
+    assert at.sidebar.toggle(key="rapat").value is True
+    assert at.query_params["rapat"] == "1" and at.query_params["provinsi"] == "62"
+    at.sidebar.toggle(key="rapat").set_value(False)
+    at.run()
+    assert "rapat" not in at.query_params
+
+
+def test_tautan_ke_data_unggahan_menawarkan_unggah():
+    at = dengan_url("tampilan/halaman/ringkasan.py", data="unggahan", provinsi="62")
+    tanpa_galat(at)
+    assert any("tidak ikut dalam tautan" in w.value for w in at.warning)
+    buka(at, "tampilan/halaman/data.py")
+    assert any("tidak ikut dalam tautan" in w.value for w in at.warning)
+    assert at.file_uploader[0] is not None
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_contoh_setelah_unggah_sekali_klik(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    assert at.session_state["data_asal"] == "unggahan"
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    tanpa_galat(at)
+    assert at.session_state["data_asal"] == "contoh"
+    assert not at.file_uploader[0].value  # the upload widget no longer holds the file to hand back
+    at.run()
+    assert at.session_state["data_asal"] == "contoh"
+    assert at.query_params["data"] == "contoh"

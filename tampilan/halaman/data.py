@@ -36,9 +36,7 @@ def _muat_unggahan(berkas) -> None:
 
 def _muat_contoh() -> None:
     with st.status(t("membaca", n=len(umum.file_contoh())), expanded=False) as status:
-        d = umum.muat_contoh()
-        umum.pasang_data(d, "contoh", [p.name for p in umum.file_contoh()])
-        umum.hasil()
+        d = umum.pasang_contoh()
         status.update(label=t("selesai_baca", dipakai=umum.fmt(d.laporan.dipakai, 0),
                               dibaca=umum.fmt(d.laporan.dibaca, 0)), state="complete")
 
@@ -156,6 +154,8 @@ def _laporan() -> None:
 def halaman() -> None:
     st.title(t("data_judul"))
     st.caption(t("data_intro"))
+    if st.session_state.get("_url_unggahan") and umum.data() is None:
+        st.warning(t("url_unggahan"), icon=":material/link_off:")
     _unggah_dan_contoh()
     _laporan()
 

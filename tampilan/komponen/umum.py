@@ -24,7 +24,8 @@ from mcsp_rules.format import angka
 from mcsp_rules.model import JENIS_PEMDA
 from mcsp_rules.batas import BATAS
 
-from tampilan.komponen.teks import bahasa, t
+from tampilan.komponen import tautan
+from tampilan.komponen.teks import BAHASA as BAHASA_SAH, bahasa, t
 
 log = logging.getLogger("mcsp_rules.dashboard")
 
@@ -89,8 +90,12 @@ def pasang_data(d: mcsp_rules.Data, asal: str, nama_file: list[str]) -> None:
     st.session_state["data_asal"] = asal
     st.session_state["data_file"] = list(nama_file)
     st.session_state.pop("hasil", None)
+    st.session_state.pop("_url_unggahan", None)
     if asal == "contoh":
         st.session_state.pop("tanda_unggah", None)
+        # the sample replaces an upload: empty the upload widget too, or it would hand its file back
+        # on the next run and the first click on the sample would seem to do nothing
+        st.session_state["unggah_n"] = st.session_state.get("unggah_n", 0) + 1
 
 
 def hapus_data() -> None:
@@ -136,6 +141,9 @@ def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
     """For pages that need data: the dataset, or a note pointing to the Data page."""
     d, h = data(), hasil()
     if d is None or h is None:
+        if st.session_state.get("_url_unggahan"):
+            pesan_unggahan_url()
+            return None
         st.info(t("belum_ada_data"))
         st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
         return None
@@ -144,6 +152,95 @@ def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
         st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
         return None
     return d, h
+
+
+def pasang_contoh() -> mcsp_rules.Data:
+    """Load the bundled sample into this session (the Data page's button and ``data=contoh`` links)."""
+    d = muat_contoh()
+    pasang_data(d, "contoh", [p.name for p in file_contoh()])
+    hasil()
+    return d
+
+
+# ------------------------------------------------------------------------------ the URL contract
+def _nilai_url(q, kunci: str) -> str | None:
+    v = q.get(kunci)
+    v = v.strip() if isinstance(v, str) else None
+    return v or None
+
+
+def _daftar_url(v: str | None) -> list[str]:
+    return [x.strip() for x in (v or "").split(",") if x.strip()]
+
+
+def baca_url() -> None:
+    """Read the link's parameters (tautan.PARAMETER) into the session before any widget is drawn.
+    Only parameters that differ from what this session last wrote are applied: a page change (which
+    drops the query string) or a person's own choice are not undone by an old URL."""
+    q = st.query_params
+    ditulis = st.session_state.get("_url_ditulis") or {}
+    baru = {k: _nilai_url(q, k) for k in tautan.PARAMETER}
+    ubah = {k: v for k, v in baru.items() if v is not None and v != ditulis.get(k)}
+    if not ubah:
+        return
+    if ubah.get("bahasa") in BAHASA_SAH:
+        st.session_state["bahasa"] = ubah["bahasa"]
+    if "rapat" in ubah:
+        st.session_state["rapat"] = ubah["rapat"] == "1"
+    if ubah.get("data") == "contoh" and st.session_state.get("data_asal") != "contoh" and file_contoh():
+        with st.spinner(t("membaca", n=len(file_contoh()))):
+            pasang_contoh()
+    if ubah.get("data") == "unggahan" and data() is None:
+        st.session_state["_url_unggahan"] = True
+    if "tahun" in ubah:
+        try:
+            st.session_state["f_tahun"] = int(ubah["tahun"])
+        except ValueError:
+            pass
+    if "provinsi" in ubah:
+        st.session_state["f_provinsi"] = ubah["provinsi"]
+    if "pemda" in ubah:
+        kode = _daftar_url(ubah["pemda"])
+        st.session_state["f_pemda"] = kode
+        if kode:
+            st.session_state["pemda_profil"] = kode[0]
+            st.session_state.pop("_w_profil", None)
+    if "area" in ubah:
+        st.session_state["f_area"] = _daftar_url(ubah["area"])
+    # keep the filters through the language switch's label change
+    st.session_state.pop("_filter_simpan", None)
+
+
+def tulis_url(halaman: str | None = None) -> None:
+    """Write the view back into the URL, so a copied link reopens it. On Profil the pemda shown is the
+    one written (it is chosen on the page)."""
+    nilai: dict[str, str | None] = {
+        "data": {"contoh": "contoh", "unggahan": "unggahan"}.get(st.session_state.get("data_asal") or ""),
+        "tahun": None, "provinsi": None, "pemda": None, "area": None,
+        "bahasa": bahasa(), "rapat": "1" if rapat() else None,
+    }
+    if nilai["data"] is None and st.session_state.get("_url_unggahan"):
+        nilai["data"] = "unggahan"
+    s = st.session_state.get("saring")
+    if s is not None:
+        nilai["tahun"] = str(s.tahun) if s.tahun is not None else None
+        nilai["provinsi"] = s.kode_provinsi
+        pemda = list(s.pemda)
+        if halaman == "profil" and st.session_state.get("pemda_profil"):
+            pemda = [st.session_state["pemda_profil"]] + [k for k in pemda if k != st.session_state["pemda_profil"]]
+        nilai["pemda"] = ",".join(pemda) or None
+        nilai["area"] = ",".join(s.area) or None
+    isi = {k: v for k, v in nilai.items() if v}
+    st.session_state["_url_ditulis"] = isi
+    if dict(st.query_params.to_dict()) != isi:
+        st.query_params.from_dict(isi)
+
+
+def pesan_unggahan_url() -> None:
+    """A link to uploaded data reached a session without it: say so and offer the upload."""
+    if st.session_state.get("_url_unggahan") and data() is None:
+        st.warning(t("url_unggahan"), icon=":material/link_off:")
+        st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
 
 
 # -------------------------------------------------------------------------------- sidebar filters
