@@ -133,11 +133,21 @@ def test_unggah_semua_halaman(csv_kalteng):
     m = metrik(at)
     assert re.fullmatch(r"\d{1,3},\d\d", m["Indeks (IPKD)"])
     assert re.fullmatch(r"\d+ dari 15", m["Peringkat di provinsi"])
-    assert re.fullmatch(r"\d+ dari 15", m["Peringkat nasional"])
+    # one province is not the country: no "national" rank or mean out of a partial upload
+    assert "Peringkat nasional" not in m
+    assert re.fullmatch(r"\d+ dari 15", m["Peringkat di antara 15 pemda dalam data"])
+    assert not [x for x in at.info if "nasional" in x.value]
+    assert not [d for d in at.dataframe if "Rata-rata nasional" in d.value.columns]
+    assert any("Rata-rata 15 pemda dalam data" in d.value.columns for d in at.dataframe)
     assert at.header[0].value == "Provinsi Kalimantan Tengah"
     celah = next(d.value for d in at.dataframe if "Kenaikan indeks" in d.value.columns and "Usaha" in d.value.columns)
-    naik = list(celah["Kenaikan indeks"])
-    assert naik == sorted(naik, reverse=True) and len(naik) > 0
+    # what the pemda can do comes first, largest gain first; then what waits on KPK's verifier
+    assert list(celah.columns[:2]) == ["Uraian", "Kenaikan indeks"]
+    pihak = list(celah["Siapa bertindak"])
+    assert pihak == sorted(pihak, key=["Pemda (unggah/perbaiki)", "Menunggu verifikator KPK"].index)
+    sendiri = list(celah[celah["Siapa bertindak"] == "Pemda (unggah/perbaiki)"]["Kenaikan indeks"])
+    assert sendiri == sorted(sendiri, reverse=True) and len(sendiri) > 0
+    assert set(celah[celah["Siapa bertindak"] == "Menunggu verifikator KPK"]["Status"]) <= {"Proses verifikasi"}
     at.selectbox(key="_w_profil").set_value("62.71")
     at.run()
     assert at.header[0].value == "Kota Palangkaraya"

@@ -68,7 +68,7 @@ def halaman() -> None:
             delta = ("+" if p["perubahan"] > 0 else "") + umum.fmt(p["perubahan"])
         c.metric(umum.aman(p["nama_wilayah"]), umum.fmt(p["indeks"]), delta=delta, border=True)
         c.text(umum.label_kategori(p["kategori"]) + (
-            " · " + t("peringkat_nas") + " " + t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"])
+            " · " + umum.t_nas("peringkat_nas", h, s.tahun) + " " + t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"])
             if p["indeks"] is not None else ""))
     df = an.bandingkan(h, kode, s.tahun, s.area)
     if df.is_empty():

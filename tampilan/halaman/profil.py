@@ -52,7 +52,7 @@ def kepala(h: an.Hasil, s: an.Saring, p: dict) -> None:
     c1, c2, c3 = st.columns(3)
     if p["indeks"] is not None:
         c1.metric(t("peringkat_prov"), t("dari", a=p["peringkat_provinsi"], b=p["jumlah_provinsi"]), border=True)
-        c2.metric(t("peringkat_nas"), t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"]), border=True)
+        c2.metric(umum.t_nas("peringkat_nas", h, s.tahun), t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"]), border=True)
     total = an.total_dokumen(h, an.Saring(tahun=s.tahun, area=s.area), [p["kode_wilayah"]])
     if total["dokumen_wajib"]:
         c3.metric(t("dok_diterima"), t("dari", a=umum.fmt(total["diterima"], 0), b=umum.fmt(total["dokumen_wajib"], 0)),
@@ -64,7 +64,7 @@ def kepala(h: an.Hasil, s: an.Saring, p: dict) -> None:
         st.warning(umum.aman(t("tidak_lengkap_pemda",
                                  area=", ".join(a[1] if bahasa() == "id" else a[2] for a in hilang) or "–")))
     else:
-        st.info(umum.aman(t("ringkas_profil", nama=p["nama_wilayah"], indeks=umum.fmt(p["indeks"]),
+        st.info(umum.aman(umum.t_nas("ringkas_profil", h, s.tahun, nama=p["nama_wilayah"], indeks=umum.fmt(p["indeks"]),
                   kategori=umum.label_kategori(p["kategori"]), rp=p["peringkat_provinsi"], np=p["jumlah_provinsi"],
                   rn=p["peringkat_nasional"], nn=p["jumlah_nasional"])), icon=":material/info:")
     return total
@@ -75,19 +75,22 @@ def area(h: an.Hasil, s: an.Saring, p: dict) -> None:
     df = an.area_profil(h, p["kode_wilayah"], s.tahun, s.area)
     if df.is_empty():
         return
-    st.subheader(t("area_vs"))
+    judul = umum.t_nas("area_vs", h, s.tahun)
+    st.subheader(judul)
     label_prov = f"{t('k_rata_prov')} {p['provinsi']}"
-    umum.grafik(grafik.area_profil(df, f"{t('area_vs')} — {p['nama_wilayah']} {s.tahun}", rapat, label_prov,
-                                   t("k_rata_nas")), f"area_{p['kode_wilayah']}_{s.tahun}", kunci="area_profil")
+    umum.grafik(grafik.area_profil(df, f"{judul} — {p['nama_wilayah']} {s.tahun}", rapat, label_prov,
+                                   umum.t_nas("k_rata_nas", h, s.tahun)), f"area_{p['kode_wilayah']}_{s.tahun}", kunci="area_profil")
     if not rapat:
         kol = "nama" if bahasa() == "id" else "name"
         umum.tabel(df.select("area", kol, "skor", "rata_provinsi", "rata_nasional", "selisih_nasional"),
                    f"area_{p['kode_wilayah']}_{s.tahun}",
                    {"area": t("k_area"), kol: t("k_nama_area"), "skor": t("k_skor"), "rata_provinsi": t("k_rata_prov"),
-                    "rata_nasional": t("k_rata_nas"), "selisih_nasional": t("k_selisih_nas")}, kunci="tabel_area_profil")
+                    "rata_nasional": umum.t_nas("k_rata_nas", h, s.tahun),
+                    "selisih_nasional": umum.t_nas("k_selisih_nas", h, s.tahun)}, kunci="tabel_area_profil")
 
 
 def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
+    """Open gaps: first what the pemda can do itself (upload, fix), then what waits on KPK's verifier."""
     rapat = umum.rapat()
     st.subheader(t("celah"))
     c = an.celah_pemda(h, p["kode_wilayah"], s.tahun, s.area)
@@ -95,20 +98,29 @@ def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
         rincian = h.dokumen.filter((pl.col("tahun") == s.tahun) & (pl.col("kode_wilayah") == p["kode_wilayah"]))
         st.success(t("celah_kosong") if rincian.height else t("tanpa_rincian"))
         return
+    sendiri = c.filter(pl.col("pihak") == "pemda")
+    kpk = c.filter(pl.col("pihak") == "kpk")
     if p["indeks"] is None or c["kenaikan"].is_null().all():
         st.caption(t("celah_tanpa_indeks"))
-    else:
-        n = min(N_CELAH_GRAFIK, c.height)
-        st.info(umum.aman(t("celah_pesan", n=n, dari=umum.fmt(p["indeks"]), ke=umum.fmt(c["indeks_jika_ditutup"][n - 1]))),
-                icon=":material/trending_up:")
-        umum.grafik(grafik.celah_teratas(c.head(n), f"{t('celah')} — {p['nama_wilayah']} {s.tahun}", rapat),
+    elif sendiri.height:
+        n = min(N_CELAH_GRAFIK, sendiri.height)
+        st.info(umum.aman(t("celah_pesan", n=n, dari=umum.fmt(p["indeks"]),
+                            ke=umum.fmt(sendiri["indeks_jika_ditutup"][n - 1]))), icon=":material/trending_up:")
+        umum.grafik(grafik.celah_teratas(sendiri.head(n), f"{t('celah')} — {p['nama_wilayah']} {s.tahun}", rapat),
                     f"celah_{p['kode_wilayah']}_{s.tahun}", kunci="celah")
+    if kpk.height and p["indeks"] is not None:
+        st.caption(umum.aman(t("celah_kpk", n=umum.fmt(kpk.height, 0), kenaikan=umum.fmt(kpk["kenaikan"].sum()))))
     if not rapat:
-        tabel = c.with_columns(grafik.label_status_expr())
+        tabel = c.with_columns(grafik.label_status_expr(),
+                               pl.col("pihak").replace_strict({"pemda": t("pihak_pemda"), "kpk": t("pihak_kpk")},
+                                                              default=pl.col("pihak"), return_dtype=pl.String))
+        # the key columns first, so they stay in view at 1280 px: what to do, what it is worth
+        tabel = tabel.select("nama_sub_indikator", "kenaikan", "status", "pihak", "usaha", "indeks_jika_ditutup",
+                             "area", "indikator", "sub_indikator", "kenaikan_area")
         umum.tabel(tabel, f"celah_{p['kode_wilayah']}_{s.tahun}", {
             "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status": t("k_status"),
-            "kenaikan": t("k_kenaikan"),
+            "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"),
             "kenaikan_area": t("k_kenaikan_area"), "usaha": t("k_usaha"),
             "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320)
 

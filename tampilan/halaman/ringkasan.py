@@ -126,8 +126,9 @@ def peringkat(h: an.Hasil, s: an.Saring, wil) -> None:
             "peringkat": t("k_peringkat"), "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"),
             "provinsi": t("k_provinsi"), "jenis_pemda": t("k_jenis"), "indeks": t("k_indeks"),
             "kategori": t("k_kategori"), "perubahan": t("k_perubahan"), "peringkat_provinsi": t("k_peringkat_prov"),
-            "jumlah_provinsi": t("k_peringkat_prov") + " (n)", "peringkat_nasional": t("k_peringkat_nas"),
-            "jumlah_nasional": t("k_peringkat_nas") + " (n)"}, kunci="tabel_peringkat", tinggi=360)
+            "jumlah_provinsi": t("k_peringkat_prov") + " (n)",
+            "peringkat_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun),
+            "jumlah_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun) + " (n)"}, kunci="tabel_peringkat", tinggi=360)
 
 
 def peta(h: an.Hasil, s: an.Saring, wil) -> None:

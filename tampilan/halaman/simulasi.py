@@ -215,6 +215,7 @@ def hasil_provinsi(hasil) -> None:
 
 
 def tabel_wilayah(hasil, nama: str) -> None:
+    h, tahun = umum.hasil(), umum.saring().tahun
     df = hasil.wilayah.select(
         "kode_wilayah", "nama_wilayah", "indeks_sebelum", "indeks_sesudah", "selisih",
         grafik.label_kategori_expr("kategori_sebelum").alias("kategori_sebelum"),
@@ -225,8 +226,8 @@ def tabel_wilayah(hasil, nama: str) -> None:
         "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "indeks_sebelum": t("sim_indeks_sebelum"),
         "indeks_sesudah": t("sim_indeks_sesudah"), "selisih": t("sim_selisih"), "kategori_sebelum": t("sim_kat_sebelum"),
         "kategori_sesudah": t("sim_kat_sesudah"), "peringkat_provinsi_sebelum": t("sim_pp_sebelum"),
-        "peringkat_provinsi_sesudah": t("sim_pp_sesudah"), "peringkat_nasional_sebelum": t("sim_pn_sebelum"),
-        "peringkat_nasional_sesudah": t("sim_pn_sesudah")}, kunci="sim_tabel_wilayah",
+        "peringkat_provinsi_sesudah": t("sim_pp_sesudah"), "peringkat_nasional_sebelum": umum.t_nas("sim_pn_sebelum", h, tahun),
+        "peringkat_nasional_sesudah": umum.t_nas("sim_pn_sesudah", h, tahun)}, kunci="sim_tabel_wilayah",
         tinggi=320 if df.height > 8 else "auto")
 
 
@@ -234,12 +235,25 @@ def tabel_tersentuh(hasil, nama: str) -> None:
     if hasil.tersentuh.is_empty():
         return
     with st.expander(t("sim_tersentuh", n=umum.fmt(hasil.tersentuh.height, 0))):
-        df = hasil.tersentuh.with_columns(grafik.label_status_expr("status_sebelum"))
-        umum.tabel(df.drop("tahun", "jenis"), nama, {
+        df = hasil.tersentuh.with_columns(
+            grafik.label_status_expr("status_sebelum"),
+            pl.col("pihak").replace_strict({"pemda": t("pihak_pemda"), "kpk": t("pihak_kpk")}, default=None,
+                                           return_dtype=pl.String))
+        umum.tabel(df.drop("tahun", "jenis"), nama, {"pihak": t("k_pihak"),
             "aksi": t("sim_k_aksi"), "kode_wilayah": t("k_kode_wilayah"), "area": t("k_area"), "indikator": t("k_indikator"),
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status_sebelum": t("k_status"),
             "nilai_sebelum": t("k_nilai"), "skor_sebelum": t("sim_skor_sebelum"), "skor_sesudah": t("sim_skor_sesudah"),
             "kenaikan": t("k_kenaikan")}, kunci="sim_tabel_tersentuh", tinggi=320)
+
+
+def bagian_kpk(hasil) -> None:
+    """How much of the simulated gain is KPK's verifier's doing, not the pemda's."""
+    if "pihak" not in hasil.tersentuh.columns:
+        return
+    kpk = hasil.tersentuh.filter(pl.col("pihak") == "kpk")
+    if kpk.height and kpk["kenaikan"].is_not_null().any():
+        n_pemda = max(hasil.wilayah.height, 1)
+        st.caption(umum.aman(t("sim_dari_kpk", n=umum.fmt(kpk.height, 0), kenaikan=umum.fmt(kpk["kenaikan"].sum() / n_pemda))))
 
 
 def hasil_simulasi(hasil, sk: Skenario, judul_lingkup: str) -> None:
@@ -250,6 +264,7 @@ def hasil_simulasi(hasil, sk: Skenario, judul_lingkup: str) -> None:
         hasil_pemda(hasil)
     else:
         hasil_provinsi(hasil)
+    bagian_kpk(hasil)
     nama = f"simulasi_{sk.kode_wilayah or sk.kode_provinsi}_{hasil.tahun}"
     umum.grafik(grafik_air_terjun(hasil.air_terjun(), f"{t('sim_air_terjun')} — {judul_lingkup} {hasil.tahun}",
                                   umum.rapat()), nama, kunci="sim_air_terjun")

@@ -336,6 +336,25 @@ def catatan_bobot(h: an.Hasil, tahun: int) -> None:
     st.caption(aman(t(kunci, sumber=sumber)))
 
 
+def jumlah_pemda_data(h: an.Hasil, tahun: int | None) -> int:
+    return h.wilayah.filter(pl.col("tahun") == tahun).height if tahun is not None else 0
+
+
+def nasional(h: an.Hasil, tahun: int | None) -> bool:
+    """Whether the year's data covers every pemda of the country (else "national" would mislead)."""
+    from mcsp_rules.wilayah import daftar_wilayah
+
+    return jumlah_pemda_data(h, tahun) >= daftar_wilayah().height
+
+
+def t_nas(kunci: str, h: an.Hasil, tahun: int | None, **isi) -> str:
+    """A text about national ranks or means: as it is when the data covers the country, else its
+    ``_data`` variant ("among the N pemda in the data")."""
+    if nasional(h, tahun):
+        return t(kunci, **isi)
+    return t(f"{kunci}_data", n=fmt(jumlah_pemda_data(h, tahun), 0), **isi)
+
+
 def nama_area(h: an.Hasil, tahun: int | None) -> dict[str, str]:
     return {k: (n if bahasa() == "id" else e) for k, n, e in an.pilihan_area(h, tahun)}
 

@@ -37,7 +37,7 @@ def test_simulasi_dan_rencana_di_browser(halaman, artefak):
     assert sebelum == metrik(page, "Indeks sesudah")  # no action yet
     page.get_by_role("button", name="Tambah aksi").click()
     tunggu(page)
-    page.get_by_text("1. Terima dokumen dalam verifikasi:", exact=False).first.wait_for(timeout=60_000)
+    page.get_by_text("1. Terima dokumen dalam verifikasi (oleh verifikator KPK):", exact=False).first.wait_for(timeout=60_000)
     sesudah = metrik(page, "Indeks sesudah")
     assert metrik(page, "Indeks sebelum") == sebelum
     assert angka_id(sesudah) > angka_id(sebelum), (sebelum, sesudah)
