@@ -25,6 +25,7 @@ TEKS: dict[str, tuple[str, str]] = {
     # filters
     "filter": ("Filter", "Filters"),
     "tahun": ("Tahun", "Year"),
+    "tahun_lalu_tanda": ("{tahun} (garis hitam)", "{tahun} (black line)"),
     "provinsi": ("Provinsi", "Province"),
     "semua_provinsi": ("Semua provinsi", "All provinces"),
     "jenis": ("Jenis pemda", "Kind of government"),

@@ -123,12 +123,16 @@ def _laporan() -> None:
                  pl.format("{}, {}", pl.col("file"), pl.col("baris").cast(pl.String).fill_null("–")).first()
                  .alias("contoh"))
             .sort("jumlah", descending=True)
-            .select("tingkat", "jumlah", "kolom", "pesan", "saran", "contoh")
+            .select("tingkat", "jumlah", "kolom", "saran", "pesan", "contoh")
         )
+        # how to fix it is the key column: right after the column it concerns, wide, before the message
         umum.tabel(kelompok, "ringkasan_temuan", {**kolom, "jumlah": t("k_jumlah"), "contoh": t("k_contoh")},
-                   unduh=False, kunci="kelompok_temuan")
+                   unduh=False, kunci="kelompok_temuan",
+                   lebar={"tingkat": "small", "jumlah": "small", "kolom": "small", "saran": "large", "pesan": "medium"})
         st.markdown(f"**{umum.aman(t('temuan'))}**")
-        umum.tabel(temuan, "temuan", kolom, unduh=False, kunci="temuan", tinggi=320)
+        umum.tabel(temuan.select("file", "baris", "kolom", "tingkat", "saran", "pesan", "nilai", "kode", "sumber"),
+                   "temuan", kolom, unduh=False, kunci="temuan", tinggi=320,
+                   lebar={"baris": "small", "tingkat": "small", "saran": "large", "pesan": "medium"})
 
     st.markdown(f"**{umum.aman(t('baris_disisihkan'))}**")
     sisih = lap.disisihkan

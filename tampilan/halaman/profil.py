@@ -122,7 +122,8 @@ def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status": t("k_status"),
             "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"),
             "kenaikan_area": t("k_kenaikan_area"), "usaha": t("k_usaha"),
-            "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320)
+            "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320,
+            sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
 
 
 def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
@@ -138,12 +139,15 @@ def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
         "jumlah": t("k_dok_jumlah"),
         **{k: t(st_) for st_, k in an.KOLOM_STATUS.items()}}, kunci="tabel_indikator")
     st.subheader(t("sub_tabel"))
-    tabel = r.with_columns(grafik.label_status_expr())
+    # the key columns first: the item, its status, its score and what closing it is worth
+    tabel = r.with_columns(grafik.label_status_expr()).select(
+        "nama_sub_indikator", "status", "nilai", "kenaikan", "sub_indikator", "area", "indikator", "nama_indikator",
+        "bobot", "tanggal_unggah", "tanggal_verifikasi")
     umum.tabel(tabel, f"sub_indikator_{p['kode_wilayah']}_{s.tahun}", {
         "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
         "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "bobot": t("k_bobot"), "status": t("k_status"), "nilai": t("k_nilai"),
         "tanggal_unggah": t("k_tgl_unggah"), "tanggal_verifikasi": t("k_tgl_verif"), "kenaikan": t("k_kenaikan")},
-        kunci="tabel_sub", tinggi=360)
+        kunci="tabel_sub", tinggi=360, sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
 
 
 def halaman() -> None:

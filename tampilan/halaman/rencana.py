@@ -163,6 +163,9 @@ def daftar_periksa_tabel(r) -> pl.DataFrame:
         pl.lit("").alias("opd"), pl.lit("").alias("selesai"))
 
 
+URUT_LAYAR = ("nama_sub_indikator", "status", "kenaikan", "usaha", "sub_indikator", "indikator")
+
+
 def ringkasan_tabel(r) -> pl.DataFrame:
     """The plan's summary sheet in words a person reads (no internal field names or solver methods)."""
     keadaan = {k: t(f"ren_keadaan_{k}") for k in ("sudah", "direncanakan", "tidak_tercapai", "tidak_lengkap")}
@@ -210,13 +213,15 @@ def daftar_periksa(h: an.Hasil, r, kode_wilayah) -> None:
         kode = st.selectbox(t("ren_pilih_pemda_daftar"), pemda, key="ren_pemda_daftar", format_func=lambda k: nama.get(k, k))
     nama_area = umum.nama_area(h, r.tahun)
     # on screen without the empty columns for the offices (they are in the XLSX)
-    satu = semua.filter(pl.col("kode_wilayah") == kode).drop("kode_wilayah", "nama_wilayah", "opd", "selesai")
+    # the key columns first (what to do, its status, what it is worth), so they show at 1280 px
+    satu = semua.filter(pl.col("kode_wilayah") == kode).select("area", *URUT_LAYAR)
     for (area,), bagian in satu.group_by("area", maintain_order=True):
         judul = t("ren_area_judul", area=nama_area.get(area, area), n=bagian.height,
                   usaha=umum.fmt(bagian["usaha"].sum(), 0 if float(bagian["usaha"].sum()).is_integer() else 2),
                   kenaikan=umum.fmt(bagian["kenaikan"].sum()))
         with st.expander(umum.aman(judul), expanded=True):
-            umum.tabel(bagian.drop("area"), f"rencana_{kode}_{area}", kol, unduh=False, kunci=f"ren_area_{area}")
+            umum.tabel(bagian.drop("area"), f"rencana_{kode}_{area}", kol, unduh=False, kunci=f"ren_area_{area}",
+                       sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
 
 
 def halaman() -> None:

@@ -121,14 +121,18 @@ def peringkat(h: an.Hasil, s: an.Saring, wil) -> None:
             umum.grafik(grafik.batang_peringkat(lengkap.head(n), t("tertinggi", n=n) + f" {s.tahun}", rapat),
                         f"tertinggi_{s.tahun}", kunci="tertinggi")
     if not rapat:
-        tabel = urut.with_columns(grafik.label_kategori_expr(), umum.label_jenis_expr()).drop("lengkap")
+        # the key columns first (rank, name, index, band, rank in the province), the name pinned
+        tabel = urut.with_columns(grafik.label_kategori_expr(), umum.label_jenis_expr()).select(
+            "peringkat", "nama_wilayah", "indeks", "kategori", "peringkat_provinsi", "perubahan", "provinsi",
+            "jenis_pemda", "kode_wilayah", "jumlah_provinsi", "peringkat_nasional", "jumlah_nasional")
         umum.tabel(tabel, f"peringkat_{s.tahun}", {
             "peringkat": t("k_peringkat"), "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"),
             "provinsi": t("k_provinsi"), "jenis_pemda": t("k_jenis"), "indeks": t("k_indeks"),
             "kategori": t("k_kategori"), "perubahan": t("k_perubahan"), "peringkat_provinsi": t("k_peringkat_prov"),
             "jumlah_provinsi": t("k_peringkat_prov") + " (n)",
             "peringkat_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun),
-            "jumlah_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun) + " (n)"}, kunci="tabel_peringkat", tinggi=360)
+            "jumlah_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun) + " (n)"}, kunci="tabel_peringkat", tinggi=360,
+            sematkan=("peringkat", "nama_wilayah"))
 
 
 def peta(h: an.Hasil, s: an.Saring, wil) -> None:

@@ -38,7 +38,9 @@ def konfigurasi(rapat: bool = False) -> dict:
     u = _ukuran(rapat)
     return {
         "axis": {"labelFontSize": u["label"], "titleFontSize": u["label"], "labelLimit": 320},
-        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom"},
+        # legends below the plot, in two columns, so several legends fit side by side at 1280 px
+        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom", "columns": 2,
+                   "labelLimit": 420},
         "title": {"fontSize": u["judul"], "anchor": "start"},
         "view": {"strokeWidth": 0},
     }
@@ -51,9 +53,32 @@ def spesifikasi(chart, rapat: bool = False) -> dict:
 
     spec = chart.to_dict(validate=False)
     spec["config"] = {**spec.get("config", {}), **konfigurasi(rapat), "locale": {"number": LOKAL_D3[bahasa()]}}
-    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")) and not isinstance(spec.get("width"), dict):
         spec["width"] = "container"
+    # value labels right of a bar at 100 need room: the view is fitted inside the padding
+    spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 64 if rapat else 48}
+    # the height is the plot's own: titles, axes and legends add to it instead of squeezing the bars
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    if isinstance(spec.get("title"), str):
+        spec["title"] = baris_judul(spec["title"], rapat)
     return spec
+
+
+def baris_judul(judul: str, rapat: bool = False) -> list[str] | str:
+    """A long title in lines (Vega-Lite cuts a long one-line title, losing the region's name at its
+    end): the part after " — " (the region, the year) on a line of its own, long parts wrapped."""
+    import textwrap
+
+    lebar = 40 if rapat else 60
+    baris: list[str] = []
+    for bagian in judul.split(" — "):
+        baris.extend(textwrap.wrap(bagian, lebar) or [bagian])
+    return baris if len(baris) > 1 else judul
+
+
+def legenda(nilai: list[str], judul: str | None = None) -> alt.Legend:
+    """A legend listing only the bands (or statuses) the chart shows; the colours stay fixed."""
+    return alt.Legend(values=nilai, title=judul)
 
 
 def label_kat(k: str | None) -> str:
@@ -106,6 +131,12 @@ def label_status_expr(kolom: str = "status") -> pl.Expr:
 
 def _dengan_label(df: pl.DataFrame, kolom: str = "kategori") -> pl.DataFrame:
     return df.with_columns(label_kategori_expr(kolom).alias("kategori_label"))
+
+
+def _ada(df: pl.DataFrame, kolom: str = "kategori_label") -> list[str]:
+    """The band labels present in ``df``, in band order (for a legend that lists only those)."""
+    hadir = set(df[kolom].drop_nulls().to_list())
+    return [k for k in [label_kat(x) for x in KATEGORI] + [label_kat(None)] if k in hadir]
 
 
 # ------------------------------------------------------------------------------------ headline
@@ -197,21 +228,25 @@ def batang_area(rata: pl.DataFrame, judul: str, tahun: int, rapat: bool = False)
         angka_expr("skor_lalu").alias("teks_lalu"),
         angka_expr("selisih", tanda=True).alias("teks_selisih"),
     )
-    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="descending")))
+    # an explicit order: a sort by field is dropped by Vega when layers union their domains
+    urut = df.sort("skor", descending=True, nulls_last=True)[kol].to_list()
+    df = df.with_columns(pl.lit(t("tahun_lalu_tanda", tahun=tahun - 1)).alias("penanda"))
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=urut))
     tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=str(tahun)),
            alt.Tooltip("teks_lalu:N", title=str(tahun - 1)), alt.Tooltip("teks_selisih:N", title=t("k_selisih"))]
     batang = dasar.mark_bar().encode(
         x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=tip,
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
     lapis = [batang, teks]
     if df["skor_lalu"].is_not_null().any():
-        lapis.append(dasar.mark_tick(color="black", thickness=3, size=u["teks"] * 1.6).encode(
-            x=alt.X("skor_lalu:Q"), tooltip=tip))
+        lapis.append(dasar.mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
+            x=alt.X("skor_lalu:Q"), tooltip=tip,
+            stroke=alt.Stroke("penanda:N", scale=alt.Scale(range=["#000000"]), title=None)))
     tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
-    return alt.layer(*lapis).properties(title=judul, height=tinggi)
+    return alt.layer(*lapis).resolve_scale(color="independent").properties(title=judul, height=tinggi)
 
 
 def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
@@ -222,7 +257,7 @@ def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
     dasar = alt.Chart(df).encode(y=alt.Y("nama_wilayah:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
         x=alt.X("indeks:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip("teks:N", title=t("k_indeks")),
                  alt.Tooltip("kategori_label:N", title=t("kategori"))],
     )
@@ -241,7 +276,7 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
         y=alt.Y("nama_wilayah:N", sort=urut, title=None),
     )
     sel = dasar.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
                  alt.Tooltip("teks2:N", title=t("skor"))],
     )
@@ -285,43 +320,56 @@ def area_profil(df: pl.DataFrame, judul: str, rapat: bool = False, label_prov: s
     )
     tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=t("skor")),
            alt.Tooltip("teks_prov:N", title=label_prov), alt.Tooltip("teks_nas:N", title=label_nas)]
-    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="ascending")))
+    # an explicit order (weakest area first): a sort by field is dropped when layers union domains
+    urut = df.sort("skor", nulls_last=True)[kol].to_list()
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=urut))
+    # bars carry their value and band colours are the page's (the strip above names them): one
+    # legend only, for the two markers, so it fits below the chart at 1280 px
     batang = dasar.mark_bar().encode(
         x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=tip,
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
     # the two means as ticks with a legend of their own
     rata = df.unpivot(index=[kol], on=["rata_provinsi", "rata_nasional"], variable_name="jenis", value_name="rata")
     rata = rata.with_columns(pl.col("jenis").replace_strict({"rata_provinsi": label_prov, "rata_nasional": label_nas}))
-    tanda = alt.Chart(rata).mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
-        y=alt.Y(f"{kol}:N", sort=alt.EncodingSortField("skor", order="ascending")),
+    # two shapes that cannot be mistaken for one another: the province a black bar, the data's mean
+    # a white diamond outlined in black (one legend for both)
+    domain = [label_prov, label_nas]
+    tanda = alt.Chart(rata).mark_point(filled=True, size=u["teks"] * 14, strokeWidth=2, stroke="#000000",
+                                       opacity=1).encode(
+        y=alt.Y(f"{kol}:N", sort=urut),
         x=alt.X("rata:Q"),
-        stroke=alt.Stroke("jenis:N", scale=alt.Scale(domain=[label_prov, label_nas], range=["#000000", "#7F7F7F"]),
-                          title=None),
-        color=alt.ColorValue("#000000"),
+        shape=alt.Shape("jenis:N", scale=alt.Scale(domain=domain, range=["M0,-1.3L0,1.3", "diamond"]), title=None),
+        fill=alt.Fill("jenis:N", scale=alt.Scale(domain=domain, range=["#000000", "#FFFFFF"]), legend=None),
     )
     tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
-    return alt.layer(batang, teks, tanda).resolve_scale(color="independent").properties(title=judul, height=tinggi)
+    return alt.layer(batang, teks, tanda).resolve_scale(color="independent", fill="independent").properties(
+        title=judul, height=tinggi)
 
 
 def celah_teratas(df: pl.DataFrame, judul: str, rapat: bool = False):
     """The biggest gaps as bars of their index gain."""
     u = _ukuran(rapat)
+    # the item's name (from the catalogue when the export has none), short enough for a label
+    nama = pl.coalesce("nama_sub_indikator", "sub_indikator")
+    pendek = pl.when(nama.str.len_chars() > 42).then(nama.str.slice(0, 40) + pl.lit("…")).otherwise(nama)
     df = df.with_columns(
-        pl.format("{} · {}", pl.col("sub_indikator"), label_status_expr()).alias("nama"),
+        pl.format("{}. {}", pl.int_range(1, pl.len() + 1), pendek).alias("nama"),
         angka_expr("kenaikan", tanda=True).alias("teks"),
         label_status_expr().alias("label_status"),
     )
     urut = df["nama"].to_list()
     urut_status = [t(s) for s in STATUS_URUT]
+    ada_status = [x for x in urut_status if x in set(df["label_status"].to_list())]
     dasar = alt.Chart(df).encode(y=alt.Y("nama:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
         x=alt.X("kenaikan:Q", title=t("k_kenaikan")),
-        color=alt.Color("label_status:N", title=t("k_status"),
+        color=alt.Color("label_status:N", legend=legenda(ada_status, t("k_status")),
                         scale=alt.Scale(domain=urut_status, range=[WARNA_STATUS[s] for s in STATUS_URUT])),
-        tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("teks:N", title=t("k_kenaikan"))],
+        tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("sub_indikator:N", title=t("k_sub")),
+                 alt.Tooltip("label_status:N", title=t("k_status")), alt.Tooltip("teks:N", title=t("k_kenaikan"))],
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("kenaikan:Q"), text=alt.Text("teks:N"))
     return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))

@@ -142,7 +142,7 @@ def grafik_air_terjun(df: pl.DataFrame, judul: str, rapat: bool = False):
     y = alt.Scale(domain=[lo, hi], nice=False)
     urut = df[kol].to_list()
     dasar_ = alt.Chart(df).encode(x=alt.X(f"{kol}:N", sort=urut, title=None,
-                                          axis=alt.Axis(labelAngle=0 if len(urut) <= 5 else -30, labelLimit=200)))
+                                          axis=alt.Axis(labelAngle=0 if len(urut) <= 5 else -40, labelLimit=360)))
     batang = dasar_.mark_bar(clip=True).encode(
         y=alt.Y("mulai:Q", scale=y, title=t("k_indeks")), y2=alt.Y2("akhir"),
         color=alt.Color("warna:N", scale=alt.Scale(domain=list(WARNA_LANGKAH), range=list(WARNA_LANGKAH.values())),

@@ -366,11 +366,18 @@ def _nama_file(teks: str) -> str:
 
 def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, desimal: int = 2,
           batas: int = 5000, unduh: bool = True, tinggi: int | str = "auto", kunci: str | None = None,
-          ribuan: Iterable[str] = ()) -> None:
+          ribuan: Iterable[str] = (), sematkan: Iterable[str] = (), lebar: dict[str, str] | None = None) -> None:
     """A table as data (never HTML), numbers in the interface's format, and XLSX/CSV downloads of
     the whole table with the same column names (cells neutralised by mcsp_rules.io.ekspor).
-    ``ribuan``: integer columns (by their original name) written with a thousands separator."""
+    ``ribuan``: integer columns (by their original name) written with a thousands separator.
+    ``sematkan``: key columns (original names) pinned at the left, so they stay in view when a
+    person scrolls sideways; ``lebar``: column widths ("small", "medium", "large") by original name."""
     kolom = kolom or {}
+    konfigurasi = {kolom.get(k, k): st.column_config.Column(pinned=True) for k in sematkan
+                   if kolom.get(k, k) in df.rename({a: b for a, b in kolom.items() if a in df.columns}).columns}
+    for k, w in (lebar or {}).items():
+        nama = kolom.get(k, k)
+        konfigurasi[nama] = st.column_config.Column(width=w, pinned=True if k in set(sematkan) else None)
     tampil = df.rename({k: v for k, v in kolom.items() if k in df.columns})
     ribuan = [kolom.get(k, k) for k in ribuan if kolom.get(k, k) in tampil.columns]
     total = tampil.height
@@ -389,9 +396,9 @@ def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, d
             gaya = gaya.format(precision=desimal, decimal=koma, thousands=titik, subset=desimal_kol, na_rep="–")
         if ribuan:
             gaya = gaya.format(precision=0, thousands=titik, subset=ribuan, na_rep="–")
-        st.dataframe(gaya, hide_index=True, height=tinggi, key=kunci)
+        st.dataframe(gaya, hide_index=True, height=tinggi, key=kunci, column_config=konfigurasi or None)
     else:
-        st.dataframe(tampil_layar, hide_index=True, height=tinggi, key=kunci)
+        st.dataframe(tampil_layar, hide_index=True, height=tinggi, key=kunci, column_config=konfigurasi or None)
     if unduh:
         tombol_unduh_tabel(tampil, nama, kunci=kunci)
 
