@@ -40,6 +40,16 @@ def _halaman_bawaan() -> str:
     return HALAMAN[1][3] if diminta == pertama else pertama
 
 
+def tata_sidebar() -> None:
+    """The meeting view gives the projector the whole width: the sidebar folds away when the view is
+    switched on (a person can open it again with its arrow) and comes back when it is switched off.
+    Only a change is sent: a filter changed with the sidebar open in a meeting leaves it open."""
+    rapat = umum.rapat()
+    if st.session_state.get("_sidebar_rapat") is not rapat:
+        st.session_state["_sidebar_rapat"] = rapat
+        st.set_page_config(initial_sidebar_state="collapsed" if rapat else "auto")
+
+
 def main() -> None:
     umum.baca_url()  # a link's parameters, before any widget exists
     with st.sidebar:
@@ -52,6 +62,7 @@ def main() -> None:
     with st.sidebar:
         st.divider()
         st.toggle(t("rapat"), key="rapat", help=t("rapat_bantuan"))
+    tata_sidebar()
     umum.tulis_url(pg.url_path)
     pg.run()
     umum.tulis_url(pg.url_path)  # what the page chose (Profil's pemda) goes into the link too

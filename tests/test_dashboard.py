@@ -487,3 +487,18 @@ def test_contoh_setelah_unggah_sekali_klik(csv_kalteng):
     at.run()
     assert at.session_state["data_asal"] == "contoh"
     assert at.query_params["data"] == "contoh"
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_bahasa_tanpa_sisa_dan_tanpa_none():
+    """English pages carry no Indonesian engine text (weights' source); tables show no "None"; a
+    pemda is labelled with its code, so a search by code finds it."""
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", pemda="62.03", tahun="2025", bahasa="en")
+    tanpa_galat(at)
+    bobot = [c.value for c in at.caption if "weights" in c.value.lower()]
+    assert bobot and not [c for c in bobot if "sama rata" in c or "asumsi" in c]
+    assert "62.03" in at.selectbox(key="_w_profil").format_func("62.03")
+    for d in at.dataframe:
+        sel = d.value.astype(str)
+        assert not (sel == "None").any().any(), d.value.columns
+    assert at.sidebar.multiselect(key="f_pemda").format_func("62.03") == "Kabupaten Kapuas (62.03)"

@@ -46,6 +46,9 @@ def _unggah_dan_contoh() -> None:
     with kiri:
         berkas = st.file_uploader(t("unggah", mb=umum.batas_mb()), type=["csv", "xlsx"], accept_multiple_files=True,
                                   key=f"unggah_{st.session_state.get('unggah_n', 0)}")
+        # Streamlit offers no option for the uploader's own words ("Upload", "Drag and drop"): say so
+        if bahasa() == "id":
+            st.caption(t("unggah_catatan"))
     with kanan:
         st.write("")
         contoh = st.button(t("pakai_contoh"), type="primary", disabled=not umum.file_contoh(),
@@ -101,7 +104,7 @@ def _laporan() -> None:
     temuan = lap.temuan.select(
         "file", "baris", "kolom", "nilai", "tingkat", "kode",
         pl.col("message" if en else "pesan").alias("pesan"), pl.col("fix" if en else "saran").alias("saran"), "sumber",
-    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("galat"), "peringatan": t("peringatan")},
+    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("tingkat_galat"), "peringatan": t("tingkat_peringatan")},
                                                     default=pl.col("tingkat")))
     kolom = {"file": t("k_file"), "baris": t("k_baris"), "kolom": t("k_kolom"), "nilai": t("k_nilai"),
              "tingkat": t("k_tingkat"), "kode": t("k_kode"), "pesan": t("k_pesan"), "saran": t("k_saran"),

@@ -30,7 +30,9 @@ def pilih_pemda(h: an.Hasil, s: an.Saring) -> str | None:
     if simpan not in opsi:
         simpan = opsi[0]
     st.session_state["_w_profil"] = simpan
-    kode = st.selectbox(t("pilih_pemda"), opsi, key="_w_profil", format_func=lambda k: nama.get(k, k))
+    nama = umum.label_pemda(nama)
+    kode = st.selectbox(t("pilih_pemda"), opsi, key="_w_profil", format_func=lambda k: nama.get(k, k),
+                        filter_mode="contains")
     st.session_state["pemda_profil"] = kode
     return kode
 

@@ -131,7 +131,8 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
         jenis = st.selectbox(t("sim_jenis"), jenis_opsi, key="sim_jenis", format_func=lambda j: nama_jenis.get(j, j))
     with k2:
         pilih_area = st.multiselect(t("sim_area_aksi"), list(area), key="sim_area", format_func=lambda k: area.get(k, k),
-                                    placeholder=t("semua_area"), max_selections=1 if jenis == "skor_area" else None)
+                                    placeholder=t("semua_area"), max_selections=1 if jenis == "skor_area" else None,
+                                    filter_mode="contains", select_all=False)
     jumlah, sub, wilayah, skor = 0, [], [], 0.0
     k1, k2 = st.columns([1, 2])
     if jenis == "skor_area":
@@ -149,13 +150,18 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
                 calon = calon.filter(pl.col("status") == JENIS_AKSI[jenis])
             opsi_sub = calon["sub_indikator"].unique().sort().to_list()
             st.session_state["sim_sub"] = [x for x in st.session_state.get("sim_sub", []) if x in opsi_sub]
+            # items by their names (from the catalogue when the export has none); a search by code works too
+            kat = h.katalog.filter(pl.col("tahun") == tahun) if h.katalog.height else h.katalog
+            nama_sub = dict(zip(kat["sub_indikator"].to_list(), kat["_nama_katalog"].to_list())) if kat.height else {}
+            label_sub = {x: f"{x} · {nama_sub[x]}" if nama_sub.get(x) else x for x in opsi_sub}
             sub = st.multiselect(t("sim_sub") if jenis == "pilih" else t("sim_sub_opsional"), opsi_sub, key="sim_sub",
-                                 placeholder=t("sim_sub_semua") if jenis != "pilih" else t("sim_sub_pilih"))
+                                 placeholder=t("sim_sub_semua") if jenis != "pilih" else t("sim_sub_pilih"),
+                                 format_func=lambda x: label_sub.get(x, x), filter_mode="contains", select_all=False)
     if provinsi:
-        nama = dict(an.pilihan_pemda(h, an.Saring(tahun=tahun)))
+        nama = umum.label_pemda(dict(an.pilihan_pemda(h, an.Saring(tahun=tahun))))
         st.session_state["sim_wilayah"] = [x for x in st.session_state.get("sim_wilayah", []) if x in kode]
         wilayah = st.multiselect(t("sim_wilayah"), kode, key="sim_wilayah", format_func=lambda k: nama.get(k, k),
-                                 placeholder=t("sim_wilayah_semua"))
+                                 placeholder=t("sim_wilayah_semua"), filter_mode="contains", select_all=False)
     st.button(t("sim_tambah"), type="primary", icon=":material/add:", key="sim_tambah",
               on_click=_tambah_aksi, args=(jenis, pilih_area, jumlah, sub, wilayah, skor))
 
@@ -368,7 +374,8 @@ def bandingkan(d, h: an.Hasil) -> None:
     st.subheader(t("sim_banding"))
     nama = list(koleksi)
     st.session_state["sim_banding"] = [n for n in st.session_state.get("sim_banding", nama[-MAKS_BANDING:]) if n in nama]
-    pilih = st.multiselect(t("sim_banding_pilih"), nama, key="sim_banding", max_selections=MAKS_BANDING)
+    pilih = st.multiselect(t("sim_banding_pilih"), nama, key="sim_banding", max_selections=MAKS_BANDING,
+                           placeholder=t("sim_banding_pilih"), select_all=False)
     baris, nama_wil = [], dict(an.pilihan_pemda(h, an.Saring()))
     prov = {k: n for tahun in h.tahun for k, n in an.pilihan_provinsi(h, tahun)}
     for n in pilih:

@@ -173,7 +173,7 @@ def pita(indeks: float | None, judul: str, rapat: bool = False):
                                        align=rata).encode(
                 x=alt.X("indeks:Q"), y=alt.Y("yt:Q", scale=y_skala, axis=None), text=alt.Text("label:N"))
         )
-    return alt.layer(*lapis).properties(title=judul, height=190 if rapat else 130)
+    return alt.layer(*lapis).properties(title=judul, height=120 if rapat else 80)
 
 
 # --------------------------------------------------------------------------------------- overview
@@ -192,7 +192,7 @@ def batang_kategori(jumlah: pl.DataFrame, judul: str, rapat: bool = False):
         tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori")), alt.Tooltip("jumlah:Q", title=t("jumlah"))],
     )
     teks = dasar.mark_text(dy=-u["teks"] * 0.8, fontSize=u["teks"], fontWeight="bold").encode(text=alt.Text("jumlah:Q"))
-    return (batang + teks).properties(title=judul, height=360 if rapat else 240)
+    return (batang + teks).properties(title=judul, height=300 if rapat else 200)
 
 
 def batang_dokumen(total: dict[str, int], judul: str, rapat: bool = False):

@@ -84,7 +84,8 @@ def _pilih_lestari(label: str, pilihan: list[tuple[str, str]], kunci: str, calon
     if nilai not in nama:
         nilai = bawaan(opsi)
     st.session_state[w] = nilai
-    kode = st.selectbox(label, opsi, key=w, format_func=lambda k: nama.get(k, k))
+    nama = umum.label_pemda(nama)
+    kode = st.selectbox(label, opsi, key=w, format_func=lambda k: nama.get(k, k), filter_mode="contains")
     st.session_state[kunci] = kode
     return kode
 
@@ -97,7 +98,7 @@ def catatan_bobot(h: an.Hasil, tahun: int, bobot_sendiri: dict | None = None) ->
     b = h.bobot.filter(pl.col("tahun") == tahun)
     if b.is_empty():
         return
-    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    sumber = "; ".join(sorted(umum.teks_sumber_bobot(x) for x in set(b["sumber_bobot"].to_list())))
     st.caption(umum.aman(t("bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi", sumber=sumber)))
 
 

@@ -274,6 +274,15 @@ def pulihkan_filter() -> None:
             st.session_state[k] = v
 
 
+def ponsel() -> bool:
+    """Whether the browser says it is a phone (its User-Agent)."""
+    try:
+        ua = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # noqa: BLE001 - no request context
+        return False
+    return "Mobi" in ua or "Android" in ua or "iPhone" in ua
+
+
 def filter_sidebar() -> an.Saring | None:
     """The filters, built once per run in dashboard.py; kept in session_state["saring"]."""
     h = hasil()
@@ -281,8 +290,12 @@ def filter_sidebar() -> an.Saring | None:
         st.session_state.pop("saring", None)
         return None
     pulihkan_filter()
-    with st.sidebar:
-        st.header(t("filter"))
+    # on a phone an open sidebar covers the page and stays open after a choice: the filters go in a
+    # folding box above the page instead (the sidebar keeps the pages, which close it when chosen)
+    wadah = st.expander(t("filter"), icon=":material/filter_list:") if ponsel() else st.sidebar
+    with wadah:
+        if not ponsel():
+            st.header(t("filter"))
         tahun_opsi = list(reversed(h.tahun))
         _jaga("f_tahun", tahun_opsi)
         tahun = st.selectbox(t("tahun"), tahun_opsi, key="f_tahun")
@@ -293,25 +306,30 @@ def filter_sidebar() -> an.Saring | None:
         _jaga("f_provinsi", prov_opsi)
         # format functions read no session state: Streamlit may call them outside the script thread
         nama_prov[""] = t("semua_provinsi")
-        kode_prov = st.selectbox(t("provinsi"), prov_opsi, key="f_provinsi", format_func=lambda k: nama_prov.get(k, k))
+        kode_prov = st.selectbox(t("provinsi"), prov_opsi, key="f_provinsi", format_func=lambda k: nama_prov.get(k, k),
+                                 filter_mode="contains")
 
         _jaga("f_jenis", list(JENIS), banyak=True)
         nama_jenis = {j: label_jenis(j) for j in JENIS}
         jenis = st.multiselect(t("jenis"), list(JENIS), key="f_jenis", format_func=lambda j: nama_jenis.get(j, j),
-                               placeholder=t("semua"))
+                               placeholder=t("semua"), select_all=False)
 
         dasar = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis))
         pemda = an.pilihan_pemda(h, dasar)
-        nama_pemda = dict(pemda)
+        nama_pemda = label_pemda(dict(pemda))
         _jaga("f_pemda", [k for k, _ in pemda], banyak=True)
+        # "contains": a search by code ("62.03") or by part of a name finds the pemda; no "Select all"
+        # (Streamlit's own English words, with no option to translate them)
         pilih = st.multiselect(t("pemda"), [k for k, _ in pemda], key="f_pemda",
-                               format_func=lambda k: nama_pemda.get(k, k), placeholder=t("semua"))
+                               format_func=lambda k: nama_pemda.get(k, k), placeholder=t("semua"),
+                               filter_mode="contains", select_all=False)
 
         area = an.pilihan_area(h, tahun)
         nama_area = {k: (n if bahasa() == "id" else e) for k, n, e in area}
         _jaga("f_area", list(nama_area), banyak=True)
         area_pilih = st.multiselect(t("area"), list(nama_area), key="f_area",
-                                    format_func=lambda k: nama_area.get(k, k), placeholder=t("semua_area"))
+                                    format_func=lambda k: nama_area.get(k, k), placeholder=t("semua_area"),
+                                    filter_mode="contains", select_all=False)
     saring = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis), pemda=tuple(pilih),
                        area=tuple(area_pilih))
     st.session_state["saring"] = saring
@@ -331,7 +349,7 @@ def catatan_bobot(h: an.Hasil, tahun: int) -> None:
     b = h.bobot.filter(h.bobot["tahun"] == tahun)
     if b.is_empty():
         return
-    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    sumber = "; ".join(sorted(teks_sumber_bobot(x) for x in set(b["sumber_bobot"].to_list())))
     kunci = "bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi"
     st.caption(aman(t(kunci, sumber=sumber)))
 
@@ -353,6 +371,25 @@ def t_nas(kunci: str, h: an.Hasil, tahun: int | None, **isi) -> str:
     if nasional(h, tahun):
         return t(kunci, **isi)
     return t(f"{kunci}_data", n=fmt(jumlah_pemda_data(h, tahun), 0), **isi)
+
+
+def teks_sumber_bobot(sumber: str) -> str:
+    """The built-in weight sources in the interface's language (plugins' own texts stay as written)."""
+    for kunci in ("sumber_bobot_sama_rata", "sumber_bobot_tanpa_plugin"):
+        if sumber == t_bahasa(kunci, "id"):
+            return t(kunci)
+    return sumber
+
+
+def t_bahasa(kunci: str, b: str) -> str:
+    from mcsp_rules import teks
+
+    return teks.t(kunci, b)
+
+
+def label_pemda(nama: dict[str, str]) -> dict[str, str]:
+    """Labels "Kabupaten Kapuas (62.03)": the code is part of the label, so a search by code finds it."""
+    return {k: t("pemda_label", nama=n, kode=k) for k, n in nama.items()}
 
 
 def nama_area(h: an.Hasil, tahun: int | None) -> dict[str, str]:
@@ -388,6 +425,8 @@ def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, d
         tampil_layar = tampil
     # a column with no value at all (no previous year, say) is typed Null and would show "None"
     tampil_layar = tampil_layar.with_columns(pl.col(pl.Date).dt.to_string("%d/%m/%Y" if bahasa() == "id" else "%Y-%m-%d"), pl.col(pl.Null).cast(pl.Float64))
+    # an empty text cell reads "–", never "None"
+    tampil_layar = tampil_layar.with_columns(pl.col(pl.String).fill_null("–"))
     desimal_kol = [c for c, tp in tampil_layar.schema.items() if tp in (pl.Float64, pl.Float32)]
     if (desimal_kol or ribuan) and tampil_layar.height <= 3000:
         koma, titik = (",", ".") if bahasa() == "id" else (".", ",")
