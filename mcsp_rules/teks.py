@@ -190,6 +190,9 @@ TEKS: dict[str, tuple[str, str]] = {
     # profile
     "profil_judul": ("Profil wilayah", "Region profile"),
     "pilih_pemda": ("Pilih pemda", "Choose a government"),
+    "pilih_pemda_isian": ("Ketik nama atau kode pemda…", "Type a government's name or code…"),
+    "pilih_pemda_dulu": ("Pilih pemda di atas (atau di filter samping) untuk melihat profilnya.",
+                         "Choose a government above (or in the side filters) to see its profile."),
     "peringkat_prov": ("Peringkat di provinsi", "Rank in province"),
     "peringkat_nas": ("Peringkat nasional", "National rank"),
     # when the data does not cover the country: "among the N pemda in the data", never "national"
@@ -375,8 +378,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "hal_rencana": ("Rencana aksi", "Action plan"),
     "hal_sensitivitas": ("Sensitivitas bobot", "Weight sensitivity"),
     "sim_judul": ("Simulasi what-if {tahun}", "What-if simulation {tahun}"),
-    "sim_intro": ("Pilih pemda atau provinsi, tambahkan aksi (dokumen diterima, diperbaiki, diunggah), lalu lihat indeks sebelum dan sesudahnya. Skenario bisa diberi nama, disimpan, dibandingkan, dan dijalankan ulang dengan `mcsp simulate`.",
-                  "Choose a pemda or a province, add actions (documents accepted, fixed, uploaded) and see the index before and after. Scenarios can be named, saved, compared and replayed with `mcsp simulate`."),
+    "sim_intro": ("Pilih pemda atau provinsi, tambahkan aksi (dokumen diterima, diperbaiki, diunggah), lalu lihat indeks sebelum dan sesudahnya. Skenario bisa diberi nama, disimpan, diunduh dan dibandingkan.",
+                  "Choose a pemda or a province, add actions (documents accepted, fixed, uploaded) and see the index before and after. Scenarios can be named, saved, downloaded and compared."),
     "sim_lingkup": ("Lingkup", "Scope"),
     "sim_satu_pemda": ("Satu pemda", "One government"),
     "sim_satu_provinsi": ("Semua pemda satu provinsi", "Every pemda of a province"),

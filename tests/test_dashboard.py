@@ -183,7 +183,10 @@ def test_filter_bertahan_antar_halaman(csv_kalteng):
     buka(at, "tampilan/halaman/profil.py")
     assert at.sidebar.selectbox(key="f_tahun").value == 2024
     assert at.sidebar.multiselect(key="f_jenis").value == ["kabupaten"]
-    assert at.selectbox(key="_w_profil").value.startswith("62.0")  # only kabupaten are offered
+    # nothing chosen: no arbitrary first pemda, a prompt; only kabupaten are offered
+    assert at.selectbox(key="_w_profil").value is None
+    assert any("untuk melihat profilnya" in i.value for i in at.info)
+    assert all("(62.0" in k for k in at.selectbox(key="_w_profil").options)
     at.sidebar.multiselect(key="f_pemda").set_value(["62.05"])
     at.run()
     buka(at, "tampilan/halaman/ringkasan.py")

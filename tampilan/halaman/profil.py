@@ -28,13 +28,26 @@ def pilih_pemda(h: an.Hasil, s: an.Saring) -> str | None:
     if simpan not in opsi:
         simpan = st.session_state.get("pemda_profil")  # the last choice, kept across pages
     if simpan not in opsi:
-        simpan = opsi[0]
+        simpan = bawaan(h, s, opsi)
     st.session_state["_w_profil"] = simpan
     nama = umum.label_pemda(nama)
     kode = st.selectbox(t("pilih_pemda"), opsi, key="_w_profil", format_func=lambda k: nama.get(k, k),
-                        filter_mode="contains")
-    st.session_state["pemda_profil"] = kode
+                        filter_mode="contains", index=None, placeholder=t("pilih_pemda_isian"))
+    if kode is not None:
+        st.session_state["pemda_profil"] = kode
     return kode
+
+
+def bawaan(h: an.Hasil, s: an.Saring, opsi: list[str]) -> str | None:
+    """Nothing chosen yet: the sidebar's pemda, else the government of the sidebar's province (or of
+    the one province the data holds); never an arbitrary first pemda of the list."""
+    if s.pemda:
+        return s.pemda[0]
+    prov = s.kode_provinsi
+    if prov is None:
+        semua = an.pilihan_provinsi(h, s.tahun)
+        prov = semua[0][0] if len(semua) == 1 else None
+    return prov if prov in opsi else None
 
 
 def kepala(h: an.Hasil, s: an.Saring, p: dict) -> None:
@@ -161,7 +174,7 @@ def halaman() -> None:
     st.title(t("profil_judul"))
     kode = pilih_pemda(h, s)
     if kode is None:
-        st.info(t("tidak_ada_pemda"))
+        st.info(t("pilih_pemda_dulu") if an.pilihan_pemda(h, s) else t("tidak_ada_pemda"))
         return
     p = an.profil(h, kode, s.tahun)
     if p is None:

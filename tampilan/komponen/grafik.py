@@ -185,7 +185,7 @@ def batang_kategori(jumlah: pl.DataFrame, judul: str, rapat: bool = False):
     df = df.filter((pl.col("jumlah") > 0) | pl.col("kategori").is_not_null())
     dasar = alt.Chart(df).encode(
         x=alt.X("kategori_label:N", sort=urut, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("jumlah:Q", title=t("jumlah_pemda")),
+        y=alt.Y("jumlah:Q", title=t("jumlah_pemda"), axis=alt.Axis(tickMinStep=1, format="d")),
     )
     batang = dasar.mark_bar().encode(
         color=alt.Color("kategori_label:N", scale=skala_kategori(True), legend=None),
@@ -295,7 +295,8 @@ def histogram(wil: pl.DataFrame, judul: str, rapat: bool = False):
         x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), bin="binned", axis=alt.Axis(values=list(range(0, 101, 10))),
                 title=t("k_indeks")),
         x2=alt.X2("ke"),
-        y=alt.Y("len:Q", title=t("jumlah_pemda")),
+        # counts of pemda: whole numbers on the axis (no "0,5 pemda")
+        y=alt.Y("len:Q", title=t("jumlah_pemda"), axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
         tooltip=[alt.Tooltip("rentang:N", title=t("k_indeks")), alt.Tooltip("len:Q", title=t("jumlah_pemda"))],
     ).properties(title=judul, height=340 if rapat else 220)
@@ -382,7 +383,8 @@ def bandingkan(df: pl.DataFrame, judul: str, rapat: bool = False):
     kol = "nama" if bahasa() == "id" else "name"
     df = df.with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
-    palet = ["#332288", "#117733", "#882255", "#DDCC77", "#44AA99"]  # Tol muted: distinct from the band colours' meaning
+    # colours that no band uses (no green, yellow, red or blue: a Biru pemda drawn green read as Hijau)
+    palet = ["#332288", "#AA4499", "#6B4C2A", "#555555", "#882255"]
     dasar = alt.Chart(df).encode(
         y=alt.Y(f"{kol}:N", title=None),
         yOffset=alt.YOffset("nama_wilayah:N", sort=urut),
