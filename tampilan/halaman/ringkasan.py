@@ -144,7 +144,8 @@ def peta(h: an.Hasil, s: an.Saring, wil) -> None:
     n = data["kode_wilayah"].n_unique()
     if n < total:
         st.caption(t("heatmap_batas", n=n, total=umum.fmt(total, 0)))
-    umum.grafik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat), f"heatmap_{s.tahun}", kunci="heatmap")
+    umum.grafik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat, sempit=umum.ponsel()), f"heatmap_{s.tahun}",
+                kunci="heatmap")
 
 
 def sebaran(s: an.Saring, wil) -> None:

@@ -265,22 +265,25 @@ def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
     return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 22), 120))
 
 
-def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
-    """Pemda × area, each cell coloured by the band of its score and showing the score."""
+def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False, sempit: bool = False):
+    """Pemda × area, each cell coloured by the band of its score and showing the score. ``sempit`` (a
+    phone): areas by their short codes and pemda names cut shorter, so the cells get the width."""
     u = _ukuran(rapat)
-    kol = "nama" if bahasa() == "id" else "name"
+    kol = "area" if sempit else ("nama" if bahasa() == "id" else "name")
     df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
     dasar = alt.Chart(df).encode(
-        x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=160)),
-        y=alt.Y("nama_wilayah:N", sort=urut, title=None),
+        x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-90 if sempit else -30,
+                                                       labelLimit=90 if sempit else 200)),
+        y=alt.Y("nama_wilayah:N", sort=urut, title=None, axis=alt.Axis(labelLimit=110 if sempit else 320)),
     )
     sel = dasar.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
-        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
+        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")),
+                 alt.Tooltip(f"{'nama' if bahasa() == 'id' else 'name'}:N", title=t("k_area")),
                  alt.Tooltip("teks2:N", title=t("skor"))],
     )
-    teks = dasar.mark_text(fontSize=u["teks"] * 0.9, color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
+    teks = dasar.mark_text(fontSize=u["teks"] * (0.75 if sempit else 0.9), color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
     return (sel + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
 
 
