@@ -242,9 +242,10 @@ def batang_area(rata: pl.DataFrame, judul: str, tahun: int, rapat: bool = False)
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
     lapis = [batang, teks]
     if df["skor_lalu"].is_not_null().any():
+        # a tick is filled, so its colour is the colour channel (independent of the bars' bands)
         lapis.append(dasar.mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
             x=alt.X("skor_lalu:Q"), tooltip=tip,
-            stroke=alt.Stroke("penanda:N", scale=alt.Scale(range=["#000000"]), title=None)))
+            color=alt.Color("penanda:N", scale=alt.Scale(range=["#000000"]), legend=alt.Legend(title=None))))
     tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
     return alt.layer(*lapis).resolve_scale(color="independent").properties(title=judul, height=tinggi)
 
@@ -274,7 +275,7 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False, sempit: bool =
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
     dasar = alt.Chart(df).encode(
         x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-90 if sempit else -30,
-                                                       labelLimit=90 if sempit else 200)),
+                                                       labelLimit=90 if sempit else (400 if rapat else 260))),
         y=alt.Y("nama_wilayah:N", sort=urut, title=None, axis=alt.Axis(labelLimit=110 if sempit else 320)),
     )
     sel = dasar.mark_rect(stroke="white", strokeWidth=1).encode(
