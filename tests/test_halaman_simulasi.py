@@ -452,3 +452,20 @@ def test_rencana_contoh_nasional_nama_item_verifikasi_dan_rapat():
     tanpa_galat(at)
     assert len([e for e in at.expander]) == n_area > 0  # the checklist stays in the meeting view
 
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_lingkup_bawaan_bukan_aceh():
+    """Nothing chosen: the simulation starts on the lowest pemda, and the province scope on that
+    pemda's province, never on the list's first entry (Provinsi Aceh / Aceh)."""
+    at = baru()
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    buka(at, SIM)
+    tanpa_galat(at)
+    pemda = at.selectbox(key="_w_sim_pemda").value
+    assert pemda and pemda != "11"
+    at.radio(key="sim_lingkup").set_value("provinsi")
+    at.run()
+    tanpa_galat(at)
+    assert at.selectbox(key="_w_sim_prov").value == pemda.split(".")[0] != "11"

@@ -62,8 +62,17 @@ def pilih_lingkup(h: an.Hasil, tahun: int, awalan: str) -> tuple[str | None, str
             kode = _pilih_lestari(t("pilih_pemda"), an.pilihan_pemda(h, an.Saring(tahun=tahun)), f"{awalan}_pemda",
                                   (*s.pemda, st.session_state.get("pemda_profil")), terendah)
             return kode, None
+        def provinsi_pemda(opsi: list[str]) -> str:
+            # never the list's first province (Aceh) by default: the province of the pemda in view, else
+            # the province with the lowest mean index (the one a meeting would look at)
+            kode = st.session_state.get(f"{awalan}_pemda") or st.session_state.get("pemda_profil") or ""
+            if kode.split(".")[0] in opsi:
+                return kode.split(".")[0]
+            agr = an.provinsi_agregat(h, an.Saring(tahun=tahun)).drop_nulls("indeks")
+            return agr.sort("indeks")["kode_provinsi"][0] if agr.height else opsi[0]
+
         kode = _pilih_lestari(t("provinsi"), an.pilihan_provinsi(h, tahun), f"{awalan}_prov", (s.kode_provinsi,),
-                              lambda opsi: opsi[0])
+                              provinsi_pemda)
         return None, kode
 
 
