@@ -215,3 +215,18 @@ def test_xlsx_rencana_aksi_untuk_opd(buka_konteks, artefak):
     assert ringkas["Dokumen menunggu KPK"][0] > 0
     nilai = {str(v) for kolom in ringkas.iter_columns() for v in kolom.to_list()}
     assert not nilai & {"sertifikat", "milp", "semua_celah"}
+
+
+@perlu_contoh
+def test_penggeser_bobot_berangka_indonesia(buka_konteks):
+    """The weight sliders write their number the Indonesian way in an Indonesian browser ("1,5", not "1.5"
+    or "1.0")."""
+    page = buka_konteks("/sensitivitas?data=contoh&tahun=2025&provinsi=62")
+    jempol = page.get_by_test_id("stSlider").first.get_by_role("slider")
+    jempol.wait_for(timeout=60_000)
+    assert page.get_by_test_id("stSliderThumbValue").first.inner_text() == "1"
+    jempol.focus()
+    page.keyboard.press("ArrowRight")
+    tunggu(page)
+    nilai = page.get_by_test_id("stSliderThumbValue").first.inner_text()
+    assert "," in nilai and "." not in nilai, nilai
