@@ -118,7 +118,11 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
     st.subheader(t("sim_aksi"))
     ada_rincian = not d.rincian.filter(pl.col("tahun") == tahun).is_empty()
     ada_ringkasan = not d.ringkasan.filter(pl.col("tahun") == tahun).is_empty()
-    jenis_opsi = [j for j in JENIS_AKSI if (j == "skor_area" and ada_ringkasan) or (j != "skor_area" and ada_rincian)]
+    # the pemda's own actions first (upload, fix, chosen items); accepting what is in verification is
+    # KPK's verifier's doing and comes after them
+    urutan = ("unggah", "perbaiki", "pilih", "terima_verifikasi", "skor_area")
+    jenis_opsi = [j for j in sorted(JENIS_AKSI, key=lambda j: urutan.index(j) if j in urutan else len(urutan))
+                  if (j == "skor_area" and ada_ringkasan) or (j != "skor_area" and ada_rincian)]
     if not jenis_opsi:
         st.info(t("sim_tanpa_aksi"))
         return
