@@ -505,3 +505,22 @@ def test_bahasa_tanpa_sisa_dan_tanpa_none():
         sel = d.value.astype(str)
         assert not (sel == "None").any().any(), d.value.columns
     assert at.sidebar.multiselect(key="f_pemda").format_func("62.03") == "Kabupaten Kapuas (62.03)"
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_pilihan_profil_ke_url_dan_kolom_kunci_di_depan():
+    """The pemda chosen on Profil goes into the link; key columns lead their tables (they stay in view
+    at 1280 px: the gaps' gain, the sub-indicators' status, the rank in the province)."""
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", tahun="2025", provinsi="62")
+    tanpa_galat(at)
+    assert at.selectbox(key="_w_profil").value == "62"  # the province's own government, not Aceh
+    at.selectbox(key="_w_profil").set_value("62.71")
+    at.run()
+    assert at.query_params["pemda"] == "62.71"
+    assert at.header[0].value == "Kota Palangkaraya"
+    kolom = {tuple(d.value.columns[:3]) for d in at.dataframe}
+    assert ("Uraian", "Kenaikan indeks", "Status") in kolom  # gaps
+    assert ("Uraian", "Status", "Nilai") in kolom  # sub-indicators
+    buka(at, "tampilan/halaman/ringkasan.py")
+    peringkat = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
+    assert list(peringkat.columns[:5]) == ["Peringkat", "Pemda", "Indeks", "Kategori", "Peringkat di provinsi"]
