@@ -28,20 +28,45 @@ HALAMAN = (
 )
 
 
+def _halaman_bawaan() -> str:
+    """The page served at the root. Streamlit serves its default page only at "/", so a link to
+    /data would open "Page not found"; when the link asks for the first page by its path, another
+    page is the default for that run (the pages' identities do not depend on it)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    pertama = HALAMAN[0][3]
+    ctx = get_script_run_ctx()
+    diminta = getattr(getattr(ctx, "pages_manager", None), "intended_page_name", None)
+    return HALAMAN[1][3] if diminta == pertama else pertama
+
+
+def tata_sidebar() -> None:
+    """The meeting view gives the projector the whole width: the sidebar folds away when the view is
+    switched on (a person can open it again with its arrow) and comes back when it is switched off.
+    Only a change is sent: a filter changed with the sidebar open in a meeting leaves it open."""
+    rapat = umum.rapat()
+    if st.session_state.get("_sidebar_rapat") is not rapat:
+        st.session_state["_sidebar_rapat"] = rapat
+        st.set_page_config(initial_sidebar_state="collapsed" if rapat else "auto")
+
+
 def main() -> None:
+    umum.baca_url()  # a link's parameters, before any widget exists
     with st.sidebar:
         st.radio(t("bahasa"), BAHASA, key="bahasa", format_func=NAMA_BAHASA.get, horizontal=True,
                  on_change=umum.simpan_filter)
-    halaman = [
-        st.Page(f, title=t(k), icon=i, url_path=u, default=(n == 0)) for n, (f, k, i, u) in enumerate(HALAMAN)
-    ]
+    bawaan = _halaman_bawaan()
+    halaman = [st.Page(f, title=t(k), icon=i, url_path=u, default=(u == bawaan)) for f, k, i, u in HALAMAN]
     pg = st.navigation(halaman, position="sidebar")
     masuk.sidebar()  # login offer, who is logged in, or the single-user-mode note
     umum.filter_sidebar()
     with st.sidebar:
         st.divider()
         st.toggle(t("rapat"), key="rapat", help=t("rapat_bantuan"))
+    tata_sidebar()
+    umum.tulis_url(pg.url_path)
     pg.run()
+    umum.tulis_url(pg.url_path)  # what the page chose (Profil's pemda) goes into the link too
 
 
 main()

@@ -176,7 +176,12 @@ def test_profil_area_celah(hasil, data_kalteng):
         a25.filter((pl.col("area") == "BMD") & (pl.col("kode_provinsi") == "62"))["skor"].mean())
     c = an.celah_pemda(hasil, "62.03", 2025)
     assert c.height > 0
-    assert c["kenaikan"].to_list() == sorted(c["kenaikan"].to_list(), reverse=True)
+    # the pemda's own gaps (upload, fix) first, largest gain first; then what waits on KPK's verifier
+    pihak = c["pihak"].to_list()
+    assert set(pihak) == {"pemda", "kpk"} and pihak == sorted(pihak, key=("pemda", "kpk").index)
+    assert set(c.filter(pl.col("pihak") == "kpk")["status"]) == {"proses verifikasi"}
+    for bagian in c.partition_by("pihak", maintain_order=True):
+        assert bagian["kenaikan"].to_list() == sorted(bagian["kenaikan"].to_list(), reverse=True)
     # closing every gap reaches 100 (the index is linear in item scores)
     assert c["indeks_jika_ditutup"][-1] == pytest.approx(100.0)
     assert c["indeks_jika_ditutup"][0] == pytest.approx(p["indeks"] + c["kenaikan"][0])

@@ -133,11 +133,21 @@ def test_unggah_semua_halaman(csv_kalteng):
     m = metrik(at)
     assert re.fullmatch(r"\d{1,3},\d\d", m["Indeks (IPKD)"])
     assert re.fullmatch(r"\d+ dari 15", m["Peringkat di provinsi"])
-    assert re.fullmatch(r"\d+ dari 15", m["Peringkat nasional"])
+    # one province is not the country: no "national" rank or mean out of a partial upload
+    assert "Peringkat nasional" not in m
+    assert re.fullmatch(r"\d+ dari 15", m["Peringkat di antara 15 pemda dalam data"])
+    assert not [x for x in at.info if "nasional" in x.value]
+    assert not [d for d in at.dataframe if "Rata-rata nasional" in d.value.columns]
+    assert any("Rata-rata 15 pemda dalam data" in d.value.columns for d in at.dataframe)
     assert at.header[0].value == "Provinsi Kalimantan Tengah"
     celah = next(d.value for d in at.dataframe if "Kenaikan indeks" in d.value.columns and "Usaha" in d.value.columns)
-    naik = list(celah["Kenaikan indeks"])
-    assert naik == sorted(naik, reverse=True) and len(naik) > 0
+    # what the pemda can do comes first, largest gain first; then what waits on KPK's verifier
+    assert list(celah.columns[:2]) == ["Uraian", "Kenaikan indeks"]
+    pihak = list(celah["Siapa bertindak"])
+    assert pihak == sorted(pihak, key=["Pemda (unggah/perbaiki)", "Menunggu verifikator KPK"].index)
+    sendiri = list(celah[celah["Siapa bertindak"] == "Pemda (unggah/perbaiki)"]["Kenaikan indeks"])
+    assert sendiri == sorted(sendiri, reverse=True) and len(sendiri) > 0
+    assert set(celah[celah["Siapa bertindak"] == "Menunggu verifikator KPK"]["Status"]) <= {"Proses verifikasi"}
     at.selectbox(key="_w_profil").set_value("62.71")
     at.run()
     assert at.header[0].value == "Kota Palangkaraya"
@@ -173,7 +183,10 @@ def test_filter_bertahan_antar_halaman(csv_kalteng):
     buka(at, "tampilan/halaman/profil.py")
     assert at.sidebar.selectbox(key="f_tahun").value == 2024
     assert at.sidebar.multiselect(key="f_jenis").value == ["kabupaten"]
-    assert at.selectbox(key="_w_profil").value.startswith("62.0")  # only kabupaten are offered
+    # nothing chosen: no arbitrary first pemda, a prompt; only kabupaten are offered
+    assert at.selectbox(key="_w_profil").value is None
+    assert any("untuk melihat profilnya" in i.value for i in at.info)
+    assert all(re.search(r"\(62\.[01]\d\)$", k) for k in at.selectbox(key="_w_profil").options)
     at.sidebar.multiselect(key="f_pemda").set_value(["62.05"])
     at.run()
     buka(at, "tampilan/halaman/ringkasan.py")
@@ -427,3 +440,109 @@ def test_aturan_per_tahun_area_per_jenis_bobot_pita_katalog():
     area = next(d.value for d in at.dataframe if "Berlaku untuk" in d.value.columns)
     desa = area[(area["Tahun"] == 2023) & (area["Area"] == "DESA")].iloc[0]
     assert desa["Berlaku untuk"] == "kabupaten"
+
+
+# ------------------------------------------------------------------------------ the URL contract
+def dengan_url(halaman: str, **param) -> AppTest:
+    """The app opened through a link: the page's file and the link's query parameters."""
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in param.items():
+        at.query_params[k] = v
+    at.run()
+    if halaman != "tampilan/halaman/data.py":
+        buka(at, halaman)
+    return at
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_tautan_membuka_profil_pemda_tahun_dan_bahasa():
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", pemda="62.03", tahun="2024", bahasa="en")
+    tanpa_galat(at)
+    assert at.session_state["data_asal"] == "contoh"
+    assert at.sidebar.selectbox(key="f_tahun").value == 2024
+    assert at.sidebar.radio(key="bahasa").value == "en"
+    assert at.title[0].value == "Region profile"
+    assert any(h.value == "Kabupaten Kapuas" for h in at.header)
+    # the view is written back, so the link a person copies reopens it
+    assert at.query_params["pemda"] == "62.03" and at.query_params["tahun"] == "2024"
+    assert at.query_params["data"] == "contoh"
+    # changing the language on the page changes the link
+    at.sidebar.radio(key="bahasa").set_value("id")
+    at.run()
+    assert at.query_params["bahasa"] == "id"
+    assert at.title[0].value == "Profil wilayah"
+    # and so does a filter
+    at.sidebar.selectbox(key="f_tahun").set_value(2025)
+    at.run()
+    assert at.query_params["tahun"] == "2025"
+    assert any(h.value == "Kabupaten Kapuas" for h in at.header)
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_tautan_provinsi_area_dan_rapat():
+    at = dengan_url("tampilan/halaman/ringkasan.py", data="contoh", provinsi="62", area="PERENCANAAN", rapat="1", tahun="2025")
+    tanpa_galat(at)
+    assert metrik(at)["Jumlah pemda"] == "15"
+    assert at.sidebar.multiselect(key="f_area").value == ["PERENCANAAN"]
+    assert at.sidebar.toggle(key="rapat").value is True
+    assert at.query_params["rapat"] == "1" and at.query_params["provinsi"] == "62"
+    at.sidebar.toggle(key="rapat").set_value(False)
+    at.run()
+    assert "rapat" not in at.query_params
+
+
+def test_tautan_ke_data_unggahan_menawarkan_unggah():
+    at = dengan_url("tampilan/halaman/ringkasan.py", data="unggahan", provinsi="62")
+    tanpa_galat(at)
+    assert any("tidak ikut dalam tautan" in w.value for w in at.warning)
+    buka(at, "tampilan/halaman/data.py")
+    assert any("tidak ikut dalam tautan" in w.value for w in at.warning)
+    assert at.file_uploader[0] is not None
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_contoh_setelah_unggah_sekali_klik(csv_kalteng):
+    at = unggah(baru(), csv_kalteng)
+    assert at.session_state["data_asal"] == "unggahan"
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    tanpa_galat(at)
+    assert at.session_state["data_asal"] == "contoh"
+    assert not at.file_uploader[0].value  # the upload widget no longer holds the file to hand back
+    at.run()
+    assert at.session_state["data_asal"] == "contoh"
+    assert at.query_params["data"] == "contoh"
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_bahasa_tanpa_sisa_dan_tanpa_none():
+    """English pages carry no Indonesian engine text (weights' source); tables show no "None"; a
+    pemda is labelled with its code, so a search by code finds it."""
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", pemda="62.03", tahun="2025", bahasa="en")
+    tanpa_galat(at)
+    bobot = [c.value for c in at.caption if "weights" in c.value.lower()]
+    assert bobot and not [c for c in bobot if "sama rata" in c or "asumsi" in c]
+    assert "62.03" in at.selectbox(key="_w_profil").format_func("62.03")
+    for d in at.dataframe:
+        sel = d.value.astype(str)
+        assert not (sel == "None").any().any(), d.value.columns
+    assert at.sidebar.multiselect(key="f_pemda").format_func("62.03") == "Kabupaten Kapuas (62.03)"
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_pilihan_profil_ke_url_dan_kolom_kunci_di_depan():
+    """The pemda chosen on Profil goes into the link; key columns lead their tables (they stay in view
+    at 1280 px: the gaps' gain, the sub-indicators' status, the rank in the province)."""
+    at = dengan_url("tampilan/halaman/profil.py", data="contoh", tahun="2025", provinsi="62")
+    tanpa_galat(at)
+    assert at.selectbox(key="_w_profil").value == "62"  # the province's own government, not Aceh
+    at.selectbox(key="_w_profil").set_value("62.71")
+    at.run()
+    assert at.query_params["pemda"] == "62.71"
+    assert at.header[0].value == "Kota Palangkaraya"
+    kolom = {tuple(d.value.columns[:3]) for d in at.dataframe}
+    assert ("Uraian", "Kenaikan indeks", "Status") in kolom  # gaps
+    assert ("Uraian", "Status", "Nilai") in kolom  # sub-indicators
+    buka(at, "tampilan/halaman/ringkasan.py")
+    peringkat = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
+    assert list(peringkat.columns[:5]) == ["Peringkat", "Pemda", "Indeks", "Kategori", "Peringkat di provinsi"]

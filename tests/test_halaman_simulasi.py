@@ -239,7 +239,7 @@ def test_rencana_satu_pemda_daftar_periksa(berkas):
     at = buka(dengan_unggahan(berkas), REN)
     tanpa_galat(at)
     assert at.title[0].value == "Rencana aksi 2025"
-    at.selectbox(key="_w_ren_pemda").set_value("62.01")  # a low index: needs a plan for Hijau
+    at.selectbox(key="_w_ren_pemda").set_value("62.02")  # a low index: needs a plan for Hijau
     at.run()
     tanpa_galat(at)
     m = metrik(at)
@@ -258,7 +258,7 @@ def test_rencana_satu_pemda_daftar_periksa(berkas):
     import mcsp_rules
     from mcsp_rules.perencanaan.rencana import rencana
 
-    r = rencana(mcsp_rules.load(berkas), "62.01", tahun=2025, target=75)
+    r = rencana(mcsp_rules.load(berkas), "62.02", tahun=2025, target=75)
     assert m["Indeks sesudah"] == angka(r.ringkasan["indeks_sesudah"][0])
     assert m["Total usaha"] == angka(r.ringkasan["usaha_total"][0], desimal=0)
     assert sum(len(t) for t in area_tabel) == r.item.height
@@ -425,3 +425,47 @@ def test_grafik_halaman_ini_valid(berkas):
     for g in semua:
         g.to_dict(validate=True)
     assert grafik.ke_png(grafik.spesifikasi(semua[0]))[:4] == b"\x89PNG"
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_rencana_contoh_nasional_nama_item_verifikasi_dan_rapat():
+    """The national sample has no item names: the checklist names every item from the catalogue; the
+    plan holds only the pemda's own actions and says what waits on KPK; the meeting view keeps the
+    checklist; the summary sheet speaks in words, not field names."""
+    at = baru()
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    at.sidebar.multiselect(key="f_pemda").set_value(["62.03"])
+    at.run()
+    buka(at, REN)
+    tanpa_galat(at)
+    daftar = [d.value for d in at.dataframe if "Uraian" in d.value.columns and "Usaha" in d.value.columns]
+    assert daftar
+    for d in daftar:
+        assert d["Uraian"].notna().all() and not (d["Uraian"].astype(str).isin(["None", ""])).any()
+        assert "Proses verifikasi" not in set(d["Status"])
+    assert any("menunggu verifikator KPK" in c.value for c in at.caption)
+    assert not [n for n in at.number_input if n.key == "ren_usaha_proses_verifikasi"]
+    n_area = len([e for e in at.expander])
+    at.sidebar.toggle(key="rapat").set_value(True)
+    at.run()
+    tanpa_galat(at)
+    assert len([e for e in at.expander]) == n_area > 0  # the checklist stays in the meeting view
+
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+def test_lingkup_bawaan_bukan_aceh():
+    """Nothing chosen: the simulation starts on the lowest pemda, and the province scope on that
+    pemda's province, never on the list's first entry (Provinsi Aceh / Aceh)."""
+    at = baru()
+    next(b for b in at.button if b.label == "Pakai data contoh nasional").click()
+    at.run()
+    buka(at, SIM)
+    tanpa_galat(at)
+    pemda = at.selectbox(key="_w_sim_pemda").value
+    assert pemda and pemda != "11"
+    at.radio(key="sim_lingkup").set_value("provinsi")
+    at.run()
+    tanpa_galat(at)
+    assert at.selectbox(key="_w_sim_prov").value == pemda.split(".")[0] != "11"

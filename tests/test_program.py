@@ -311,7 +311,6 @@ def test_plan_to_a_band_of_the_years_own_bands(tmp_path, tulis):
 
 def test_analysis_and_simulation_use_the_years_bands(tmp_path, tulis):
     from mcsp_rules.hitung import analisis as an
-    from mcsp_rules.perencanaan.skenario import Skenario
 
     folder = tmp_path / "p"
     folder.mkdir()

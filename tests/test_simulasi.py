@@ -347,3 +347,28 @@ def test_public_api_simulate_takes_a_scenario_its_json_or_its_file(kasus, tmp_pa
         assert tabel["indeks_sebelum"][0] == pytest.approx(indeks(rows, kode), abs=1e-9)
     with pytest.raises(MCSPError, match="tidak bisa dibaca"):
         mcsp_rules.simulate(data, tmp_path / "tidak_ada.json")
+
+
+
+def test_tersentuh_memisahkan_verifikasi_kpk(kasus):
+    """What the simulation changed says who acts: KPK's verifier for accepted verifications, the
+    pemda for its own uploads."""
+    rows, _, data = kasus
+    kode = pemda_dengan(rows, "proses verifikasi")
+    h = simulasi(data, Skenario(kode_wilayah=kode, aksi=(Aksi("terima_verifikasi"), Aksi("unggah"))))
+    item = h.tersentuh
+    assert set(item.filter(pl.col("jenis") == "terima_verifikasi")["pihak"]) == {"kpk"}
+    assert set(item.filter(pl.col("jenis") == "unggah")["pihak"]) == {"pemda"}
+
+
+@pytest.mark.skipif(not CONTOH_2024.exists(), reason="sample_data/ not generated")
+def test_tersentuh_bernama_dari_katalog_bila_ekspor_tanpa_nama():
+    """The national export has no item names; the simulation's list has them from the catalogue."""
+    data = mcsp_rules.load(CONTOH_2024)
+    assert "nama_sub_indikator" not in CONTOH_2024.read_text(encoding="utf-8-sig").splitlines()[0]
+    h = simulasi(data, Skenario(kode_wilayah="62.03", aksi=(Aksi("unggah"), Aksi("perbaiki"))))
+    item = h.tersentuh
+    assert item.height
+    katalog = dict(mcsp_rules.registri_bawaan().katalog_sub().filter(pl.col("tahun") == 2024)
+                   .select("sub_indikator", "nama_sub_indikator").rows())
+    assert [n for n in item["nama_sub_indikator"]] == [katalog[s] for s in item["sub_indikator"]]

@@ -25,7 +25,7 @@ catalogue file (docs/plugins.md), without Python. Area weights are equal, labell
 
 from importlib import resources
 
-from mcsp_rules.plugin.kit import Area, AreaPlugin, baca_katalog
+from mcsp_rules.plugin.kit import Area, baca_katalog
 
 KABUPATEN = ("kabupaten",)
 

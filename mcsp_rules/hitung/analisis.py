@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from mcsp_rules.hitung.skor import (
-    BATAS_KATEGORI,
     KATEGORI,
     hitung_dokumen,
     kategori,
@@ -398,23 +397,31 @@ def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
 
 
 def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
-    """Open gaps of one pemda, largest index gain first, with the index reached if closed in order."""
+    """Open gaps of one pemda: first those the pemda closes itself (upload, fix), largest index gain
+    first, then those waiting on KPK's verifier (``pihak``), with the index reached if closed in order."""
     if hasil.celah.is_empty():
         return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "sub_indikator": pl.String,
-                                    "nama_sub_indikator": pl.String, "status": pl.String, "kenaikan": pl.Float64,
-                                    "kenaikan_area": pl.Float64, "usaha": pl.Float64, "indeks_jika_ditutup": pl.Float64})
+                                    "nama_sub_indikator": pl.String, "status": pl.String, "pihak": pl.String,
+                                    "kenaikan": pl.Float64, "kenaikan_area": pl.Float64, "usaha": pl.Float64,
+                                    "indeks_jika_ditutup": pl.Float64})
     c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
     if area:
         c = c.filter(pl.col("area").is_in(list(area)))
     p = profil(hasil, kode, tahun)
     dasar = p["indeks"] if p else None
-    c = c.sort(["kenaikan", "kenaikan_area", "sub_indikator"], descending=[True, True, False], nulls_last=True)
+    if "pihak" not in c.columns:
+        from mcsp_rules.hitung.celah import pihak_expr
+
+        c = c.with_columns(pihak_expr())
+    c = c.with_columns((pl.col("pihak") == "kpk").alias("_kpk")).sort(
+        ["_kpk", "kenaikan", "kenaikan_area", "sub_indikator"], descending=[False, True, True, False],
+        nulls_last=True).drop("_kpk")
     c = c.with_columns(
         (pl.lit(dasar, dtype=pl.Float64) + pl.col("kenaikan").cum_sum()).clip(upper_bound=100.0)
         .alias("indeks_jika_ditutup")
     )
     c = _nama_dari_katalog(c, hasil, tahun)
-    return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", "status", "kenaikan",
+    return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", "status", "pihak", "kenaikan",
                     "kenaikan_area", "usaha", "indeks_jika_ditutup")
 
 

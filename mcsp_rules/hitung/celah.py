@@ -4,6 +4,10 @@ The index is linear in item scores: index = Σ_area w_a/W × Σ_item bobot_i/B_a
 gap (the item becomes ``diterima`` with nilai 100) raises the index by exactly
     kenaikan_i = w_a/W × bobot_i/B_a × (100 − skor_i)
 independently of the other gaps. The profile page sorts by it, and the planner optimises over it.
+
+Who acts (``pihak``): a document in ``proses verifikasi`` waits on KPK's verifier, not on the pemda;
+every other gap (upload, fix) is the pemda's own work. Gap lists put the pemda's own gaps first, and
+the planner plans only those (saying separately how much waits on verification).
 """
 
 from __future__ import annotations
@@ -14,11 +18,39 @@ import polars as pl
 
 from mcsp_rules.hitung.skor import KOLOM_BOBOT_3, KUNCI_PEMDA, area_wajib, skor_item, tabel_bobot, tanpa_bobot_kosong
 
+STATUS_MENUNGGU_KPK = frozenset({"proses verifikasi"})  # statuses only KPK's verifier can move
+PIHAK = ("pemda", "kpk")  # who acts on a gap, in the order gap lists show them
+
+
+def pihak_expr(kolom: str = "status") -> pl.Expr:
+    """"kpk" for a gap that waits on KPK's verifier, "pemda" for one the pemda closes itself."""
+    return (pl.when(pl.col(kolom).is_in(list(STATUS_MENUNGGU_KPK))).then(pl.lit("kpk"))
+            .otherwise(pl.lit("pemda")).alias("pihak"))
+
+
+def isi_nama_sub(frame: pl.DataFrame, registri) -> pl.DataFrame:
+    """Fill ``nama_sub_indikator`` an export left out (national exports do) from the plugins'
+    catalogue, by (tahun, area, sub_indikator); a name the export gives is kept."""
+    if frame.is_empty() or "sub_indikator" not in frame.columns:
+        return frame
+    katalog = registri.katalog_sub() if registri is not None and registri.area_tahun else None
+    if katalog is None or katalog.is_empty():
+        return frame
+    k = katalog.select(pl.col("tahun").cast(frame.schema.get("tahun", pl.Int32)), "area", "sub_indikator",
+                       pl.col("nama_sub_indikator").alias("_nama_katalog")).unique(
+        ["tahun", "area", "sub_indikator"], keep="first")
+    if "nama_sub_indikator" not in frame.columns:
+        frame = frame.with_columns(pl.lit(None, dtype=pl.String).alias("nama_sub_indikator"))
+    return (frame.join(k, on=["tahun", "area", "sub_indikator"], how="left", maintain_order="left")
+            .with_columns(pl.coalesce("nama_sub_indikator", "_nama_katalog").alias("nama_sub_indikator"))
+            .drop("_nama_katalog"))
+
 
 def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: bool = False) -> pl.DataFrame:
     """One row per item of the detail data scoring under 100 (``semua=True``: every item), with
     ``skor_item``, ``kenaikan_area`` (area-score gain), ``kenaikan`` (index gain; null when the
-    pemda's index is incomplete) and ``usaha`` (the plugin's effort for its status).
+    pemda's index is incomplete), ``usaha`` (the plugin's effort for its status) and ``pihak`` (who
+    acts: "pemda" or "kpk"); item names come from the catalogue when the export has none.
 
     Only the areas the pemda's year and kind require count (2019–2023: a kota has no DESA area);
     with KPK's three weight levels in the rows, kenaikan_area = bobot_indikator/100 ×
@@ -61,8 +93,10 @@ def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: 
     )
     if not semua:
         lf = lf.filter(pl.col("skor_item") < 100.0)
-    return (
+    hasil = (
         lf.drop("_B", "_w", "_W", "_lengkap")
+        .with_columns(pihak_expr())
         .sort(["tahun", "kode_wilayah", "kenaikan"], descending=[False, False, True], nulls_last=True)
         .collect()
     )
+    return isi_nama_sub(hasil, registri)

@@ -4,7 +4,10 @@ effort budget buys.
 Closing a gap (the item becomes ``diterima`` with nilai 100) raises the index by exactly its
 ``kenaikan`` (celah.py: the index is linear in item scores, so gains add up). Each gap costs the
 effort (``usaha``) its area plugin gives for its status (defaults: in verification 1, returned 2, not
-uploaded 3), which the caller may override per status. For every pemda the planner solves
+uploaded 3), which the caller may override per status. Only the pemda's own actions are planned
+(upload, fix): a document in verification waits on KPK's verifier, so it is no action of the pemda; the
+summary says per pemda how many such documents there are and what they add once verified
+(``jumlah_verifikasi``, ``kenaikan_verifikasi``). For every pemda the planner solves
 
     target:    minimise Σ usaha·x  such that  Σ kenaikan·x ≥ target − indeks   (x binary)
     anggaran:  maximise Σ kenaikan·x  such that  Σ usaha·x ≤ budget
@@ -229,7 +232,13 @@ def rencana(
         nilai_target = baca_target(target, data.registri.pita(tahun))
 
     pemda = _pemda(dasar_.wilayah, tahun, kode, nilai_target)
-    gaps = _celah(data, dasar_, tahun, kode, timpa, pemda)
+    semua = _celah(data, dasar_, tahun, kode, timpa, pemda)
+    # only the pemda's own actions are planned; what waits on KPK's verifier is reported beside
+    gaps = semua.filter(pl.col("pihak") == "pemda").drop("_id").with_row_index("_id")
+    tunggu = semua.filter(pl.col("pihak") == "kpk").group_by("kode_wilayah").agg(
+        pl.len().cast(pl.Int64).alias("jumlah_verifikasi"), pl.col("kenaikan").sum().alias("kenaikan_verifikasi"))
+    pemda = pemda.join(tunggu, on="kode_wilayah", how="left").with_columns(
+        pl.col("jumlah_verifikasi").fill_null(0), pl.col("kenaikan_verifikasi").fill_null(0.0))
     skala = _skala(gaps["usaha"].to_numpy())
     if nilai_target is not None:
         pilih, metode = _rencana_target(gaps, pemda, skala)
@@ -274,8 +283,8 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
             pl.when(pl.col("lengkap")).then(
                 pl.col("area").replace_strict(w_area, default=None, return_dtype=pl.Float64) / total * pl.col("kenaikan_area")),
         ).alias("kenaikan"))
-        .filter(pl.col("lengkap") & (pl.col("usaha") > 0) & (pl.col("kenaikan") > 0))
-        .select(*KOLOM_ITEM, "nama_wilayah", "nama_sub_indikator", "nilai", "skor_item", "kenaikan_area")
+        .filter(pl.col("lengkap") & ((pl.col("usaha") > 0) | (pl.col("pihak") == "kpk")) & (pl.col("kenaikan") > 0))
+        .select(*KOLOM_ITEM, "nama_wilayah", "nama_sub_indikator", "nilai", "skor_item", "kenaikan_area", "pihak")
         .sort(["kode_wilayah", (pl.col("usaha") / pl.col("kenaikan")), "kenaikan", "sub_indikator"],
               descending=[False, False, True, False])
         .with_row_index("_id")
@@ -556,5 +565,5 @@ def _ringkas(data, dasar_, tahun, kode, pemda, item, metode, target, anggaran) -
     ).select(
         "tahun", "kode_wilayah", "nama_wilayah", "indeks_sebelum", "target", "anggaran", "indeks_sesudah",
         "kategori_sebelum", "kategori_sesudah", "jumlah_item", "usaha_total", "kenaikan_total", "tercapai", "keadaan",
-        "metode", "lengkap", "area_hilang",
+        "metode", "lengkap", "area_hilang", "jumlah_verifikasi", "kenaikan_verifikasi",
     ).sort("kode_wilayah")

@@ -29,6 +29,7 @@ from typing import Mapping
 import polars as pl
 
 from mcsp_rules.galat import MCSPError
+from mcsp_rules.hitung.celah import isi_nama_sub, pihak_expr
 from mcsp_rules.hitung.skor import (
     KUNCI_PEMDA,
     tambah_peringkat,
@@ -234,6 +235,8 @@ def terapkan(rincian: pl.DataFrame, aksi: tuple[Aksi, ...], registri, bobot: pl.
         pl.col("status").alias("status_sebelum"), pl.col("nilai").alias("nilai_sebelum"),
         pl.col("skor_item").alias("skor_sebelum"), pl.lit(100.0).alias("skor_sesudah"), "kenaikan",
     )
+    # names from the catalogue when the export has none (national exports)
+    tersentuh = isi_nama_sub(tersentuh, registri)
     diubah = frame.select(
         *[c for c in rincian.columns if c not in ("status", "nilai")],
         pl.when(tutup).then(pl.lit(STATUS_DITERIMA)).otherwise("status").alias("status"),
@@ -467,6 +470,8 @@ def _gabung_tersentuh(item: pl.DataFrame, area: pl.DataFrame, aksi: tuple[Aksi, 
     return (
         pl.concat([item, area], how="diagonal_relaxed")
         .join(jenis, on="aksi", how="left")
-        .select("aksi", "jenis", *kolom[1:])
+        # who acts: a document in verification is accepted by KPK's verifier, not by the pemda
+        .with_columns(pl.when(pl.col("status_sebelum").is_not_null()).then(pihak_expr("status_sebelum")).alias("pihak"))
+        .select("aksi", "jenis", *kolom[1:], "pihak")
         .sort("aksi", "kode_wilayah", "area", "sub_indikator", nulls_last=True)
     )

@@ -25,7 +25,9 @@ JENIS_AKSI: dict[str, str | None] = {
     "skor_area": None,
 }
 NAMA_AKSI = {  # (Indonesian, English) labels for pages and the CLI
-    "terima_verifikasi": ("Terima dokumen dalam verifikasi", "Accept documents in verification"),
+    # not the pemda's action: KPK's verifier accepts (the simulation shows it apart; the plan leaves it out)
+    "terima_verifikasi": ("Terima dokumen dalam verifikasi (oleh verifikator KPK)",
+                          "Accept documents in verification (by KPK's verifier)"),
     "perbaiki": ("Perbaiki dokumen yang dikembalikan", "Fix returned documents"),
     "unggah": ("Unggah dokumen yang belum diunggah", "Upload missing documents"),
     "pilih": ("Tutup sub-indikator pilihan", "Close chosen sub-indicators"),

@@ -62,7 +62,7 @@ def halaman() -> None:
         "jumlah_aturan",
     )
     umum.tabel(tampil, "area_bobot", {
-        "tahun": t("k_tahun"), "area": t("k_area"), "nama": t("k_nama"), "jenis": t("k_jenis"), "bobot": t("k_bobot"),
+        "tahun": t("k_tahun"), "area": t("k_area"), "nama": t("k_nama"), "jenis": t("k_berlaku_untuk"), "bobot": t("k_bobot"),
         "sumber_bobot": t("k_sumber_bobot"), "bobot_asumsi": t("k_asumsi"), "plugin": t("k_plugin"),
         "jumlah_indikator": t("k_jml_indikator"), "jumlah_sub_indikator": t("k_jml_sub"),
         "katalog_resmi": t("k_katalog_resmi"), "jumlah_aturan": t("k_jml_aturan")}, kunci="area_bobot")

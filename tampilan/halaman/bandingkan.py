@@ -39,8 +39,10 @@ def pilih(h: an.Hasil, s: an.Saring) -> list[str]:
                 if k in opsi and k not in awal:
                     awal.append(k)
     st.session_state["_w_banding"] = awal[:MAKS]
+    nama = umum.label_pemda(nama)
     kode = st.multiselect(t("pilih_2_5"), opsi, key="_w_banding", max_selections=MAKS,
-                          format_func=lambda k: nama.get(k, k), placeholder=t("pilih_2_5"))
+                          format_func=lambda k: nama.get(k, k), placeholder=t("pilih_2_5"),
+                          filter_mode="contains", select_all=False)
     st.session_state["pemda_banding"] = list(kode)
     return list(kode)
 
@@ -68,7 +70,7 @@ def halaman() -> None:
             delta = ("+" if p["perubahan"] > 0 else "") + umum.fmt(p["perubahan"])
         c.metric(umum.aman(p["nama_wilayah"]), umum.fmt(p["indeks"]), delta=delta, border=True)
         c.text(umum.label_kategori(p["kategori"]) + (
-            " · " + t("peringkat_nas") + " " + t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"])
+            " · " + umum.t_nas("peringkat_nas", h, s.tahun) + " " + t("dari", a=p["peringkat_nasional"], b=p["jumlah_nasional"])
             if p["indeks"] is not None else ""))
     df = an.bandingkan(h, kode, s.tahun, s.area)
     if df.is_empty():

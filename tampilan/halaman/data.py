@@ -36,9 +36,7 @@ def _muat_unggahan(berkas) -> None:
 
 def _muat_contoh() -> None:
     with st.status(t("membaca", n=len(umum.file_contoh())), expanded=False) as status:
-        d = umum.muat_contoh()
-        umum.pasang_data(d, "contoh", [p.name for p in umum.file_contoh()])
-        umum.hasil()
+        d = umum.pasang_contoh()
         status.update(label=t("selesai_baca", dipakai=umum.fmt(d.laporan.dipakai, 0),
                               dibaca=umum.fmt(d.laporan.dibaca, 0)), state="complete")
 
@@ -48,6 +46,9 @@ def _unggah_dan_contoh() -> None:
     with kiri:
         berkas = st.file_uploader(t("unggah", mb=umum.batas_mb()), type=["csv", "xlsx"], accept_multiple_files=True,
                                   key=f"unggah_{st.session_state.get('unggah_n', 0)}")
+        # Streamlit offers no option for the uploader's own words ("Upload", "Drag and drop"): say so
+        if bahasa() == "id":
+            st.caption(t("unggah_catatan"))
     with kanan:
         st.write("")
         contoh = st.button(t("pakai_contoh"), type="primary", disabled=not umum.file_contoh(),
@@ -103,7 +104,7 @@ def _laporan() -> None:
     temuan = lap.temuan.select(
         "file", "baris", "kolom", "nilai", "tingkat", "kode",
         pl.col("message" if en else "pesan").alias("pesan"), pl.col("fix" if en else "saran").alias("saran"), "sumber",
-    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("galat"), "peringatan": t("peringatan")},
+    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("tingkat_galat"), "peringatan": t("tingkat_peringatan")},
                                                     default=pl.col("tingkat")))
     kolom = {"file": t("k_file"), "baris": t("k_baris"), "kolom": t("k_kolom"), "nilai": t("k_nilai"),
              "tingkat": t("k_tingkat"), "kode": t("k_kode"), "pesan": t("k_pesan"), "saran": t("k_saran"),
@@ -125,12 +126,16 @@ def _laporan() -> None:
                  pl.format("{}, {}", pl.col("file"), pl.col("baris").cast(pl.String).fill_null("–")).first()
                  .alias("contoh"))
             .sort("jumlah", descending=True)
-            .select("tingkat", "jumlah", "kolom", "pesan", "saran", "contoh")
+            .select("tingkat", "jumlah", "kolom", "saran", "pesan", "contoh")
         )
+        # how to fix it is the key column: right after the column it concerns, wide, before the message
         umum.tabel(kelompok, "ringkasan_temuan", {**kolom, "jumlah": t("k_jumlah"), "contoh": t("k_contoh")},
-                   unduh=False, kunci="kelompok_temuan")
+                   unduh=False, kunci="kelompok_temuan",
+                   lebar={"tingkat": "small", "jumlah": "small", "kolom": "small", "saran": "large", "pesan": "medium"})
         st.markdown(f"**{umum.aman(t('temuan'))}**")
-        umum.tabel(temuan, "temuan", kolom, unduh=False, kunci="temuan", tinggi=320)
+        umum.tabel(temuan.select("file", "baris", "kolom", "tingkat", "saran", "pesan", "nilai", "kode", "sumber"),
+                   "temuan", kolom, unduh=False, kunci="temuan", tinggi=320,
+                   lebar={"baris": "small", "tingkat": "small", "saran": "large", "pesan": "medium"})
 
     st.markdown(f"**{umum.aman(t('baris_disisihkan'))}**")
     sisih = lap.disisihkan
@@ -156,6 +161,8 @@ def _laporan() -> None:
 def halaman() -> None:
     st.title(t("data_judul"))
     st.caption(t("data_intro"))
+    if st.session_state.get("_url_unggahan") and umum.data() is None:
+        st.warning(t("url_unggahan"), icon=":material/link_off:")
     _unggah_dan_contoh()
     _laporan()
 

@@ -11,6 +11,7 @@ import polars as pl
 import streamlit as st
 
 from mcsp_rules.hitung import analisis as an
+from mcsp_rules.hitung.celah import STATUS_MENUNGGU_KPK
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.io.ekspor import ke_xlsx
 from mcsp_rules.model import USAHA_STANDAR
@@ -53,9 +54,11 @@ def masukan() -> dict:
                                                 step=1.0, key="ren_anggaran", help=t("ren_anggaran_bantuan"))
     ubah = st.toggle(t("ren_ubah_usaha"), key="ren_ubah_usaha", help=t("ren_usaha_bantuan"))
     if ubah:
-        kolom = st.columns(len(USAHA_STANDAR))
+        # the pemda's own actions only: a document in verification waits on KPK and is not planned
+        milik_pemda = {s: u for s, u in USAHA_STANDAR.items() if s not in STATUS_MENUNGGU_KPK}
+        kolom = st.columns(len(milik_pemda))
         usaha = {}
-        for c, (status, bawaan) in zip(kolom, USAHA_STANDAR.items()):
+        for c, (status, bawaan) in zip(kolom, milik_pemda.items()):
             with c:
                 usaha[status] = st.number_input(t("ren_usaha_status", status=t(status)), min_value=0.5, max_value=100.0,
                                                 value=float(bawaan), step=0.5, key=f"ren_usaha_{status.replace(' ', '_')}")
@@ -107,6 +110,19 @@ def ringkasan(r, kode_wilayah) -> None:
         c[2].metric(t("ren_perlu_aksi"), umum.fmt(int((rs["jumlah_item"] > 0).sum()), 0), border=True)
     c[3].metric(t("ren_usaha_total"), umum.fmt(total_usaha, 0 if float(total_usaha).is_integer() else 2),
                 delta=t("ren_dokumen", n=umum.fmt(total_item, 0)), delta_color="off", delta_arrow="off", border=True)
+    verifikasi(rs, kode_wilayah)
+
+
+def verifikasi(rs, kode_wilayah) -> None:
+    """How much of the way depends on KPK's verifier (outside the plan: not the pemda's action)."""
+    n = int(rs["jumlah_verifikasi"].sum()) if "jumlah_verifikasi" in rs.columns else 0
+    if not n:
+        return
+    if kode_wilayah and rs.height == 1:
+        st.caption(umum.aman(t("ren_verifikasi", n=umum.fmt(n, 0), kenaikan=umum.fmt(rs["kenaikan_verifikasi"][0]))))
+    else:
+        st.caption(umum.aman(t("ren_verifikasi_banyak", n=umum.fmt(n, 0),
+                               pemda=umum.fmt(int((rs["jumlah_verifikasi"] > 0).sum()), 0))))
 
 
 def air_terjun(h: an.Hasil, r, judul: str) -> None:
@@ -147,6 +163,28 @@ def daftar_periksa_tabel(r) -> pl.DataFrame:
         pl.lit("").alias("opd"), pl.lit("").alias("selesai"))
 
 
+URUT_LAYAR = ("nama_sub_indikator", "status", "kenaikan", "usaha", "sub_indikator", "indikator")
+
+
+def ringkasan_tabel(r) -> pl.DataFrame:
+    """The plan's summary sheet in words a person reads (no internal field names or solver methods)."""
+    keadaan = {k: t(f"ren_keadaan_{k}") for k in ("sudah", "direncanakan", "tidak_tercapai", "tidak_lengkap")}
+    rs = r.ringkasan
+    kolom = {"kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "indeks_sebelum": t("sim_indeks_sebelum"),
+             ("target" if r.mode == "target" else "anggaran"): t("ren_k_target" if r.mode == "target" else "ren_k_anggaran"),
+             "indeks_sesudah": t("sim_indeks_sesudah"), "kategori_sebelum": t("sim_kat_sebelum"),
+             "kategori_sesudah": t("sim_kat_sesudah"), "jumlah_item": t("ren_k_dokumen"), "usaha_total": t("ren_usaha_total"),
+             "kenaikan_total": t("ren_k_kenaikan_total"), "keadaan": t("ren_k_keadaan"),
+             "jumlah_verifikasi": t("ren_k_verifikasi_n"), "kenaikan_verifikasi": t("ren_k_verifikasi_kenaikan"),
+             "area_hilang": t("ren_k_area_hilang")}
+    return rs.with_columns(
+        grafik.label_kategori_expr("kategori_sebelum").alias("kategori_sebelum"),
+        grafik.label_kategori_expr("kategori_sesudah").alias("kategori_sesudah"),
+        pl.col("keadaan").replace_strict(keadaan, default=pl.col("keadaan"), return_dtype=pl.String),
+        pl.col("area_hilang").fill_null(""),
+    ).select(list(kolom)).rename(kolom)
+
+
 def kolom_periksa() -> dict[str, str]:
     return {"kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "area": t("k_area"),
             "indikator": t("k_indikator"), "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"),
@@ -161,14 +199,11 @@ def daftar_periksa(h: an.Hasil, r, kode_wilayah) -> None:
         return
     semua = daftar_periksa_tabel(r)
     kol = kolom_periksa()
-    ringkas = r.ringkasan.rename({k: v for k, v in {
-        "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda")}.items()})
+    ringkas = ringkasan_tabel(r)
     berkas = umum._nama_file(f"rencana_aksi_{kode_wilayah or 'provinsi'}_{r.tahun}")
     st.download_button(t("ren_unduh"), data=lambda: ke_xlsx({t("ren_lembar"): semua.rename(kol), t("ren_lembar_ringkasan"): ringkas}),
                        file_name=f"{berkas}.xlsx", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore", key="ren_unduh_xlsx", icon=":material/download:", type="primary")
-    if umum.rapat():
-        return
     pemda = semua["kode_wilayah"].unique(maintain_order=True).to_list()
     kode = pemda[0]
     if len(pemda) > 1:
@@ -178,13 +213,15 @@ def daftar_periksa(h: an.Hasil, r, kode_wilayah) -> None:
         kode = st.selectbox(t("ren_pilih_pemda_daftar"), pemda, key="ren_pemda_daftar", format_func=lambda k: nama.get(k, k))
     nama_area = umum.nama_area(h, r.tahun)
     # on screen without the empty columns for the offices (they are in the XLSX)
-    satu = semua.filter(pl.col("kode_wilayah") == kode).drop("kode_wilayah", "nama_wilayah", "opd", "selesai")
+    # the key columns first (what to do, its status, what it is worth), so they show at 1280 px
+    satu = semua.filter(pl.col("kode_wilayah") == kode).select("area", *URUT_LAYAR)
     for (area,), bagian in satu.group_by("area", maintain_order=True):
         judul = t("ren_area_judul", area=nama_area.get(area, area), n=bagian.height,
                   usaha=umum.fmt(bagian["usaha"].sum(), 0 if float(bagian["usaha"].sum()).is_integer() else 2),
                   kenaikan=umum.fmt(bagian["kenaikan"].sum()))
         with st.expander(umum.aman(judul), expanded=True):
-            umum.tabel(bagian.drop("area"), f"rencana_{kode}_{area}", kol, unduh=False, kunci=f"ren_area_{area}")
+            umum.tabel(bagian.drop("area"), f"rencana_{kode}_{area}", kol, unduh=False, kunci=f"ren_area_{area}",
+                       sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
 
 
 def halaman() -> None:

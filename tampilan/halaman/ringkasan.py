@@ -121,13 +121,18 @@ def peringkat(h: an.Hasil, s: an.Saring, wil) -> None:
             umum.grafik(grafik.batang_peringkat(lengkap.head(n), t("tertinggi", n=n) + f" {s.tahun}", rapat),
                         f"tertinggi_{s.tahun}", kunci="tertinggi")
     if not rapat:
-        tabel = urut.with_columns(grafik.label_kategori_expr(), umum.label_jenis_expr()).drop("lengkap")
+        # the key columns first (rank, name, index, band, rank in the province), the name pinned
+        tabel = urut.with_columns(grafik.label_kategori_expr(), umum.label_jenis_expr()).select(
+            "peringkat", "nama_wilayah", "indeks", "kategori", "peringkat_provinsi", "perubahan", "provinsi",
+            "jenis_pemda", "kode_wilayah", "jumlah_provinsi", "peringkat_nasional", "jumlah_nasional")
         umum.tabel(tabel, f"peringkat_{s.tahun}", {
             "peringkat": t("k_peringkat"), "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"),
             "provinsi": t("k_provinsi"), "jenis_pemda": t("k_jenis"), "indeks": t("k_indeks"),
             "kategori": t("k_kategori"), "perubahan": t("k_perubahan"), "peringkat_provinsi": t("k_peringkat_prov"),
-            "jumlah_provinsi": t("k_peringkat_prov") + " (n)", "peringkat_nasional": t("k_peringkat_nas"),
-            "jumlah_nasional": t("k_peringkat_nas") + " (n)"}, kunci="tabel_peringkat", tinggi=360)
+            "jumlah_provinsi": t("k_peringkat_prov") + " (n)",
+            "peringkat_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun),
+            "jumlah_nasional": umum.t_nas("k_peringkat_nas", h, s.tahun) + " (n)"}, kunci="tabel_peringkat", tinggi=360,
+            sematkan=("peringkat", "nama_wilayah"))
 
 
 def peta(h: an.Hasil, s: an.Saring, wil) -> None:
@@ -139,7 +144,8 @@ def peta(h: an.Hasil, s: an.Saring, wil) -> None:
     n = data["kode_wilayah"].n_unique()
     if n < total:
         st.caption(t("heatmap_batas", n=n, total=umum.fmt(total, 0)))
-    umum.grafik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat), f"heatmap_{s.tahun}", kunci="heatmap")
+    umum.grafik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat, sempit=umum.ponsel()), f"heatmap_{s.tahun}",
+                kunci="heatmap")
 
 
 def sebaran(s: an.Saring, wil) -> None:

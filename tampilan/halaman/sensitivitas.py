@@ -102,9 +102,10 @@ def penggeser(h: an.Hasil, tahun: int, bawaan: dict[str, float],
             st.session_state[k] = min(max(float(st.session_state.get(k, w)), langkah), maks)
             with kolom[i % 2]:
                 pilih[a] = st.slider(umum.aman(nama.get(a, a)), min_value=langkah, max_value=maks, step=langkah, key=k,
-                                     format="%.1f")
-        # the slider writes its number with a decimal point whatever the locale; what counts, each area's
-        # share of the index, is written here the reader's way (12,5%)
+                                     format="localized")
+        # "localized" writes the number in the browser's locale (1,5 in an Indonesian browser, not "1.0");
+        # Streamlit offers no format by the page's language, so each area's share of the index, what
+        # counts, is written here the reader's way (12,5%)
         total = sum(pilih.values())
         st.caption(umum.aman(t("sen_porsi", daftar=" · ".join(
             f"{nama.get(a, a)} {umum.fmt(100 * w / total, 1)}%" for a, w in pilih.items()))))

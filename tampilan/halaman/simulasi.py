@@ -118,7 +118,11 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
     st.subheader(t("sim_aksi"))
     ada_rincian = not d.rincian.filter(pl.col("tahun") == tahun).is_empty()
     ada_ringkasan = not d.ringkasan.filter(pl.col("tahun") == tahun).is_empty()
-    jenis_opsi = [j for j in JENIS_AKSI if (j == "skor_area" and ada_ringkasan) or (j != "skor_area" and ada_rincian)]
+    # the pemda's own actions first (upload, fix, chosen items); accepting what is in verification is
+    # KPK's verifier's doing and comes after them
+    urutan = ("unggah", "perbaiki", "pilih", "terima_verifikasi", "skor_area")
+    jenis_opsi = [j for j in sorted(JENIS_AKSI, key=lambda j: urutan.index(j) if j in urutan else len(urutan))
+                  if (j == "skor_area" and ada_ringkasan) or (j != "skor_area" and ada_rincian)]
     if not jenis_opsi:
         st.info(t("sim_tanpa_aksi"))
         return
@@ -131,7 +135,8 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
         jenis = st.selectbox(t("sim_jenis"), jenis_opsi, key="sim_jenis", format_func=lambda j: nama_jenis.get(j, j))
     with k2:
         pilih_area = st.multiselect(t("sim_area_aksi"), list(area), key="sim_area", format_func=lambda k: area.get(k, k),
-                                    placeholder=t("semua_area"), max_selections=1 if jenis == "skor_area" else None)
+                                    placeholder=t("semua_area"), max_selections=1 if jenis == "skor_area" else None,
+                                    filter_mode="contains", select_all=False)
     jumlah, sub, wilayah, skor = 0, [], [], 0.0
     k1, k2 = st.columns([1, 2])
     if jenis == "skor_area":
@@ -149,13 +154,18 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
                 calon = calon.filter(pl.col("status") == JENIS_AKSI[jenis])
             opsi_sub = calon["sub_indikator"].unique().sort().to_list()
             st.session_state["sim_sub"] = [x for x in st.session_state.get("sim_sub", []) if x in opsi_sub]
+            # items by their names (from the catalogue when the export has none); a search by code works too
+            kat = h.katalog.filter(pl.col("tahun") == tahun) if h.katalog.height else h.katalog
+            nama_sub = dict(zip(kat["sub_indikator"].to_list(), kat["_nama_katalog"].to_list())) if kat.height else {}
+            label_sub = {x: f"{x} · {nama_sub[x]}" if nama_sub.get(x) else x for x in opsi_sub}
             sub = st.multiselect(t("sim_sub") if jenis == "pilih" else t("sim_sub_opsional"), opsi_sub, key="sim_sub",
-                                 placeholder=t("sim_sub_semua") if jenis != "pilih" else t("sim_sub_pilih"))
+                                 placeholder=t("sim_sub_semua") if jenis != "pilih" else t("sim_sub_pilih"),
+                                 format_func=lambda x: label_sub.get(x, x), filter_mode="contains", select_all=False)
     if provinsi:
-        nama = dict(an.pilihan_pemda(h, an.Saring(tahun=tahun)))
+        nama = umum.label_pemda(dict(an.pilihan_pemda(h, an.Saring(tahun=tahun))))
         st.session_state["sim_wilayah"] = [x for x in st.session_state.get("sim_wilayah", []) if x in kode]
         wilayah = st.multiselect(t("sim_wilayah"), kode, key="sim_wilayah", format_func=lambda k: nama.get(k, k),
-                                 placeholder=t("sim_wilayah_semua"))
+                                 placeholder=t("sim_wilayah_semua"), filter_mode="contains", select_all=False)
     st.button(t("sim_tambah"), type="primary", icon=":material/add:", key="sim_tambah",
               on_click=_tambah_aksi, args=(jenis, pilih_area, jumlah, sub, wilayah, skor))
 
@@ -215,6 +225,7 @@ def hasil_provinsi(hasil) -> None:
 
 
 def tabel_wilayah(hasil, nama: str) -> None:
+    h, tahun = umum.hasil(), umum.saring().tahun
     df = hasil.wilayah.select(
         "kode_wilayah", "nama_wilayah", "indeks_sebelum", "indeks_sesudah", "selisih",
         grafik.label_kategori_expr("kategori_sebelum").alias("kategori_sebelum"),
@@ -225,8 +236,8 @@ def tabel_wilayah(hasil, nama: str) -> None:
         "kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "indeks_sebelum": t("sim_indeks_sebelum"),
         "indeks_sesudah": t("sim_indeks_sesudah"), "selisih": t("sim_selisih"), "kategori_sebelum": t("sim_kat_sebelum"),
         "kategori_sesudah": t("sim_kat_sesudah"), "peringkat_provinsi_sebelum": t("sim_pp_sebelum"),
-        "peringkat_provinsi_sesudah": t("sim_pp_sesudah"), "peringkat_nasional_sebelum": t("sim_pn_sebelum"),
-        "peringkat_nasional_sesudah": t("sim_pn_sesudah")}, kunci="sim_tabel_wilayah",
+        "peringkat_provinsi_sesudah": t("sim_pp_sesudah"), "peringkat_nasional_sebelum": umum.t_nas("sim_pn_sebelum", h, tahun),
+        "peringkat_nasional_sesudah": umum.t_nas("sim_pn_sesudah", h, tahun)}, kunci="sim_tabel_wilayah",
         tinggi=320 if df.height > 8 else "auto")
 
 
@@ -234,12 +245,25 @@ def tabel_tersentuh(hasil, nama: str) -> None:
     if hasil.tersentuh.is_empty():
         return
     with st.expander(t("sim_tersentuh", n=umum.fmt(hasil.tersentuh.height, 0))):
-        df = hasil.tersentuh.with_columns(grafik.label_status_expr("status_sebelum"))
-        umum.tabel(df.drop("tahun", "jenis"), nama, {
+        df = hasil.tersentuh.with_columns(
+            grafik.label_status_expr("status_sebelum"),
+            pl.col("pihak").replace_strict({"pemda": t("pihak_pemda"), "kpk": t("pihak_kpk")}, default=None,
+                                           return_dtype=pl.String))
+        umum.tabel(df.drop("tahun", "jenis"), nama, {"pihak": t("k_pihak"),
             "aksi": t("sim_k_aksi"), "kode_wilayah": t("k_kode_wilayah"), "area": t("k_area"), "indikator": t("k_indikator"),
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status_sebelum": t("k_status"),
             "nilai_sebelum": t("k_nilai"), "skor_sebelum": t("sim_skor_sebelum"), "skor_sesudah": t("sim_skor_sesudah"),
             "kenaikan": t("k_kenaikan")}, kunci="sim_tabel_tersentuh", tinggi=320)
+
+
+def bagian_kpk(hasil) -> None:
+    """How much of the simulated gain is KPK's verifier's doing, not the pemda's."""
+    if "pihak" not in hasil.tersentuh.columns:
+        return
+    kpk = hasil.tersentuh.filter(pl.col("pihak") == "kpk")
+    if kpk.height and kpk["kenaikan"].is_not_null().any():
+        n_pemda = max(hasil.wilayah.height, 1)
+        st.caption(umum.aman(t("sim_dari_kpk", n=umum.fmt(kpk.height, 0), kenaikan=umum.fmt(kpk["kenaikan"].sum() / n_pemda))))
 
 
 def hasil_simulasi(hasil, sk: Skenario, judul_lingkup: str) -> None:
@@ -250,6 +274,7 @@ def hasil_simulasi(hasil, sk: Skenario, judul_lingkup: str) -> None:
         hasil_pemda(hasil)
     else:
         hasil_provinsi(hasil)
+    bagian_kpk(hasil)
     nama = f"simulasi_{sk.kode_wilayah or sk.kode_provinsi}_{hasil.tahun}"
     umum.grafik(grafik_air_terjun(hasil.air_terjun(), f"{t('sim_air_terjun')} — {judul_lingkup} {hasil.tahun}",
                                   umum.rapat()), nama, kunci="sim_air_terjun")
@@ -355,7 +380,8 @@ def bandingkan(d, h: an.Hasil) -> None:
     st.subheader(t("sim_banding"))
     nama = list(koleksi)
     st.session_state["sim_banding"] = [n for n in st.session_state.get("sim_banding", nama[-MAKS_BANDING:]) if n in nama]
-    pilih = st.multiselect(t("sim_banding_pilih"), nama, key="sim_banding", max_selections=MAKS_BANDING)
+    pilih = st.multiselect(t("sim_banding_pilih"), nama, key="sim_banding", max_selections=MAKS_BANDING,
+                           placeholder=t("sim_banding_pilih"), select_all=False)
     baris, nama_wil = [], dict(an.pilihan_pemda(h, an.Saring()))
     prov = {k: n for tahun in h.tahun for k, n in an.pilihan_provinsi(h, tahun)}
     for n in pilih:

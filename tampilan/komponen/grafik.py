@@ -38,7 +38,9 @@ def konfigurasi(rapat: bool = False) -> dict:
     u = _ukuran(rapat)
     return {
         "axis": {"labelFontSize": u["label"], "titleFontSize": u["label"], "labelLimit": 320},
-        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom"},
+        # legends below the plot, in two columns, so several legends fit side by side at 1280 px
+        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom", "columns": 2,
+                   "labelLimit": 420},
         "title": {"fontSize": u["judul"], "anchor": "start"},
         "view": {"strokeWidth": 0},
     }
@@ -51,9 +53,32 @@ def spesifikasi(chart, rapat: bool = False) -> dict:
 
     spec = chart.to_dict(validate=False)
     spec["config"] = {**spec.get("config", {}), **konfigurasi(rapat), "locale": {"number": LOKAL_D3[bahasa()]}}
-    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+    if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")) and not isinstance(spec.get("width"), dict):
         spec["width"] = "container"
+    # value labels right of a bar at 100 need room: the view is fitted inside the padding
+    spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 64 if rapat else 48}
+    # the height is the plot's own: titles, axes and legends add to it instead of squeezing the bars
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    if isinstance(spec.get("title"), str):
+        spec["title"] = baris_judul(spec["title"], rapat)
     return spec
+
+
+def baris_judul(judul: str, rapat: bool = False) -> list[str] | str:
+    """A long title in lines (Vega-Lite cuts a long one-line title, losing the region's name at its
+    end): the part after " — " (the region, the year) on a line of its own, long parts wrapped."""
+    import textwrap
+
+    lebar = 40 if rapat else 60
+    baris: list[str] = []
+    for bagian in judul.split(" — "):
+        baris.extend(textwrap.wrap(bagian, lebar) or [bagian])
+    return baris if len(baris) > 1 else judul
+
+
+def legenda(nilai: list[str], judul: str | None = None) -> alt.Legend:
+    """A legend listing only the bands (or statuses) the chart shows; the colours stay fixed."""
+    return alt.Legend(values=nilai, title=judul)
 
 
 def label_kat(k: str | None) -> str:
@@ -120,6 +145,12 @@ def _dengan_label(df: pl.DataFrame, kolom: str = "kategori") -> pl.DataFrame:
     return df.with_columns(label_kategori_expr(kolom).alias("kategori_label"))
 
 
+def _ada(df: pl.DataFrame, kolom: str = "kategori_label") -> list[str]:
+    """The band labels present in ``df``, in band order (for a legend that lists only those)."""
+    hadir = set(df[kolom].drop_nulls().to_list())
+    return [k for k in [label_kat(x) for x in KATEGORI] + [label_kat(None)] if k in hadir]
+
+
 # ------------------------------------------------------------------------------------ headline
 def pita(indeks: float | None, judul: str, rapat: bool = False):
     """The four bands as one 0–100 strip with the index marked on it: where do we stand, at a glance.
@@ -154,7 +185,7 @@ def pita(indeks: float | None, judul: str, rapat: bool = False):
                                        align=rata).encode(
                 x=alt.X("indeks:Q"), y=alt.Y("yt:Q", scale=y_skala, axis=None), text=alt.Text("label:N"))
         )
-    return alt.layer(*lapis).properties(title=judul, height=190 if rapat else 130)
+    return alt.layer(*lapis).properties(title=judul, height=120 if rapat else 80)
 
 
 # --------------------------------------------------------------------------------------- overview
@@ -166,14 +197,14 @@ def batang_kategori(jumlah: pl.DataFrame, judul: str, rapat: bool = False):
     df = df.filter((pl.col("jumlah") > 0) | pl.col("kategori").is_not_null())
     dasar = alt.Chart(df).encode(
         x=alt.X("kategori_label:N", sort=urut, title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("jumlah:Q", title=t("jumlah_pemda")),
+        y=alt.Y("jumlah:Q", title=t("jumlah_pemda"), axis=alt.Axis(tickMinStep=1, format="d")),
     )
     batang = dasar.mark_bar().encode(
         color=alt.Color("kategori_label:N", scale=skala_kategori(True), legend=None),
         tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori")), alt.Tooltip("jumlah:Q", title=t("jumlah"))],
     )
     teks = dasar.mark_text(dy=-u["teks"] * 0.8, fontSize=u["teks"], fontWeight="bold").encode(text=alt.Text("jumlah:Q"))
-    return (batang + teks).properties(title=judul, height=360 if rapat else 240)
+    return (batang + teks).properties(title=judul, height=300 if rapat else 200)
 
 
 def batang_dokumen(total: dict[str, int], judul: str, rapat: bool = False):
@@ -209,21 +240,26 @@ def batang_area(rata: pl.DataFrame, judul: str, tahun: int, rapat: bool = False)
         angka_expr("skor_lalu").alias("teks_lalu"),
         angka_expr("selisih", tanda=True).alias("teks_selisih"),
     )
-    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="descending")))
+    # an explicit order: a sort by field is dropped by Vega when layers union their domains
+    urut = df.sort("skor", descending=True, nulls_last=True)[kol].to_list()
+    df = df.with_columns(pl.lit(t("tahun_lalu_tanda", tahun=tahun - 1)).alias("penanda"))
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=urut))
     tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=str(tahun)),
            alt.Tooltip("teks_lalu:N", title=str(tahun - 1)), alt.Tooltip("teks_selisih:N", title=t("k_selisih"))]
     batang = dasar.mark_bar().encode(
         x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=tip,
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
     lapis = [batang, teks]
     if df["skor_lalu"].is_not_null().any():
-        lapis.append(dasar.mark_tick(color="black", thickness=3, size=u["teks"] * 1.6).encode(
-            x=alt.X("skor_lalu:Q"), tooltip=tip))
+        # a tick is filled, so its colour is the colour channel (independent of the bars' bands)
+        lapis.append(dasar.mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
+            x=alt.X("skor_lalu:Q"), tooltip=tip,
+            color=alt.Color("penanda:N", scale=alt.Scale(range=["#000000"]), legend=alt.Legend(title=None))))
     tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
-    return alt.layer(*lapis).properties(title=judul, height=tinggi)
+    return alt.layer(*lapis).resolve_scale(color="independent").properties(title=judul, height=tinggi)
 
 
 def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
@@ -234,7 +270,7 @@ def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
     dasar = alt.Chart(df).encode(y=alt.Y("nama_wilayah:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
         x=alt.X("indeks:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip("teks:N", title=t("k_indeks")),
                  alt.Tooltip("kategori_label:N", title=t("kategori"))],
     )
@@ -242,22 +278,25 @@ def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
     return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 22), 120))
 
 
-def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
-    """Pemda × area, each cell coloured by the band of its score and showing the score."""
+def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False, sempit: bool = False):
+    """Pemda × area, each cell coloured by the band of its score and showing the score. ``sempit`` (a
+    phone): areas by their short codes and pemda names cut shorter, so the cells get the width."""
     u = _ukuran(rapat)
-    kol = "nama" if bahasa() == "id" else "name"
+    kol = "area" if sempit else ("nama" if bahasa() == "id" else "name")
     df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
     dasar = alt.Chart(df).encode(
-        x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=160)),
-        y=alt.Y("nama_wilayah:N", sort=urut, title=None),
+        x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-90 if sempit else -30,
+                                                       labelLimit=90 if sempit else (400 if rapat else 260))),
+        y=alt.Y("nama_wilayah:N", sort=urut, title=None, axis=alt.Axis(labelLimit=110 if sempit else 320)),
     )
     sel = dasar.mark_rect(stroke="white", strokeWidth=1).encode(
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
-        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
+        tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")),
+                 alt.Tooltip(f"{'nama' if bahasa() == 'id' else 'name'}:N", title=t("k_area")),
                  alt.Tooltip("teks2:N", title=t("skor"))],
     )
-    teks = dasar.mark_text(fontSize=u["teks"] * 0.9, color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
+    teks = dasar.mark_text(fontSize=u["teks"] * (0.75 if sempit else 0.9), color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
     return (sel + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
 
 
@@ -272,7 +311,8 @@ def histogram(wil: pl.DataFrame, judul: str, rapat: bool = False):
         x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), bin="binned", axis=alt.Axis(values=list(range(0, 101, 10))),
                 title=t("k_indeks")),
         x2=alt.X2("ke"),
-        y=alt.Y("len:Q", title=t("jumlah_pemda")),
+        # counts of pemda: whole numbers on the axis (no "0,5 pemda")
+        y=alt.Y("len:Q", title=t("jumlah_pemda"), axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
         tooltip=[alt.Tooltip("rentang:N", title=t("k_indeks")), alt.Tooltip("len:Q", title=t("jumlah_pemda"))],
     ).properties(title=judul, height=340 if rapat else 220)
@@ -297,43 +337,56 @@ def area_profil(df: pl.DataFrame, judul: str, rapat: bool = False, label_prov: s
     )
     tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=t("skor")),
            alt.Tooltip("teks_prov:N", title=label_prov), alt.Tooltip("teks_nas:N", title=label_nas)]
-    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=alt.EncodingSortField("skor", order="ascending")))
+    # an explicit order (weakest area first): a sort by field is dropped when layers union domains
+    urut = df.sort("skor", nulls_last=True)[kol].to_list()
+    dasar = alt.Chart(df).encode(y=alt.Y(f"{kol}:N", title=None, sort=urut))
+    # bars carry their value and band colours are the page's (the strip above names them): one
+    # legend only, for the two markers, so it fits below the chart at 1280 px
     batang = dasar.mark_bar().encode(
         x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
-        color=alt.Color("kategori_label:N", scale=skala_kategori(), title=t("kategori")),
+        color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=tip,
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("skor:Q"), text=alt.Text("teks:N"))
     # the two means as ticks with a legend of their own
     rata = df.unpivot(index=[kol], on=["rata_provinsi", "rata_nasional"], variable_name="jenis", value_name="rata")
     rata = rata.with_columns(pl.col("jenis").replace_strict({"rata_provinsi": label_prov, "rata_nasional": label_nas}))
-    tanda = alt.Chart(rata).mark_tick(thickness=3, size=u["teks"] * 1.6).encode(
-        y=alt.Y(f"{kol}:N", sort=alt.EncodingSortField("skor", order="ascending")),
+    # two shapes that cannot be mistaken for one another: the province a black bar, the data's mean
+    # a white diamond outlined in black (one legend for both)
+    domain = [label_prov, label_nas]
+    tanda = alt.Chart(rata).mark_point(filled=True, size=u["teks"] * 14, strokeWidth=2, stroke="#000000",
+                                       opacity=1).encode(
+        y=alt.Y(f"{kol}:N", sort=urut),
         x=alt.X("rata:Q"),
-        stroke=alt.Stroke("jenis:N", scale=alt.Scale(domain=[label_prov, label_nas], range=["#000000", "#7F7F7F"]),
-                          title=None),
-        color=alt.ColorValue("#000000"),
+        shape=alt.Shape("jenis:N", scale=alt.Scale(domain=domain, range=["M0,-1.3L0,1.3", "diamond"]), title=None),
+        fill=alt.Fill("jenis:N", scale=alt.Scale(domain=domain, range=["#000000", "#FFFFFF"]), legend=None),
     )
     tinggi = max(40 * df.height, 160) * (1.4 if rapat else 1)
-    return alt.layer(batang, teks, tanda).resolve_scale(color="independent").properties(title=judul, height=tinggi)
+    return alt.layer(batang, teks, tanda).resolve_scale(color="independent", fill="independent").properties(
+        title=judul, height=tinggi)
 
 
 def celah_teratas(df: pl.DataFrame, judul: str, rapat: bool = False):
     """The biggest gaps as bars of their index gain."""
     u = _ukuran(rapat)
+    # the item's name (from the catalogue when the export has none), short enough for a label
+    nama = pl.coalesce("nama_sub_indikator", "sub_indikator")
+    pendek = pl.when(nama.str.len_chars() > 42).then(nama.str.slice(0, 40) + pl.lit("…")).otherwise(nama)
     df = df.with_columns(
-        pl.format("{} · {}", pl.col("sub_indikator"), label_status_expr()).alias("nama"),
+        pl.format("{}. {}", pl.int_range(1, pl.len() + 1), pendek).alias("nama"),
         angka_expr("kenaikan", tanda=True).alias("teks"),
         label_status_expr().alias("label_status"),
     )
     urut = df["nama"].to_list()
     urut_status = [t(s) for s in STATUS_URUT]
+    ada_status = [x for x in urut_status if x in set(df["label_status"].to_list())]
     dasar = alt.Chart(df).encode(y=alt.Y("nama:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
         x=alt.X("kenaikan:Q", title=t("k_kenaikan")),
-        color=alt.Color("label_status:N", title=t("k_status"),
+        color=alt.Color("label_status:N", legend=legenda(ada_status, t("k_status")),
                         scale=alt.Scale(domain=urut_status, range=[WARNA_STATUS[s] for s in STATUS_URUT])),
-        tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("teks:N", title=t("k_kenaikan"))],
+        tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("sub_indikator:N", title=t("k_sub")),
+                 alt.Tooltip("label_status:N", title=t("k_status")), alt.Tooltip("teks:N", title=t("k_kenaikan"))],
     )
     teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("kenaikan:Q"), text=alt.Text("teks:N"))
     return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
@@ -346,7 +399,8 @@ def bandingkan(df: pl.DataFrame, judul: str, rapat: bool = False):
     kol = "nama" if bahasa() == "id" else "name"
     df = df.with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
-    palet = ["#332288", "#117733", "#882255", "#DDCC77", "#44AA99"]  # Tol muted: distinct from the band colours' meaning
+    # colours that no band uses (no green, yellow, red or blue: a Biru pemda drawn green read as Hijau)
+    palet = ["#332288", "#AA4499", "#6B4C2A", "#555555", "#882255"]
     dasar = alt.Chart(df).encode(
         y=alt.Y(f"{kol}:N", title=None),
         yOffset=alt.YOffset("nama_wilayah:N", sort=urut),

@@ -62,8 +62,17 @@ def pilih_lingkup(h: an.Hasil, tahun: int, awalan: str) -> tuple[str | None, str
             kode = _pilih_lestari(t("pilih_pemda"), an.pilihan_pemda(h, an.Saring(tahun=tahun)), f"{awalan}_pemda",
                                   (*s.pemda, st.session_state.get("pemda_profil")), terendah)
             return kode, None
+        def provinsi_pemda(opsi: list[str]) -> str:
+            # never the list's first province (Aceh) by default: the province of the pemda in view, else
+            # the province with the lowest mean index (the one a meeting would look at)
+            kode = st.session_state.get(f"{awalan}_pemda") or st.session_state.get("pemda_profil") or ""
+            if kode.split(".")[0] in opsi:
+                return kode.split(".")[0]
+            agr = an.provinsi_agregat(h, an.Saring(tahun=tahun)).drop_nulls("indeks")
+            return agr.sort("indeks")["kode_provinsi"][0] if agr.height else opsi[0]
+
         kode = _pilih_lestari(t("provinsi"), an.pilihan_provinsi(h, tahun), f"{awalan}_prov", (s.kode_provinsi,),
-                              lambda opsi: opsi[0])
+                              provinsi_pemda)
         return None, kode
 
 
@@ -84,7 +93,8 @@ def _pilih_lestari(label: str, pilihan: list[tuple[str, str]], kunci: str, calon
     if nilai not in nama:
         nilai = bawaan(opsi)
     st.session_state[w] = nilai
-    kode = st.selectbox(label, opsi, key=w, format_func=lambda k: nama.get(k, k))
+    nama = umum.label_pemda(nama)
+    kode = st.selectbox(label, opsi, key=w, format_func=lambda k: nama.get(k, k), filter_mode="contains")
     st.session_state[kunci] = kode
     return kode
 
@@ -97,7 +107,7 @@ def catatan_bobot(h: an.Hasil, tahun: int, bobot_sendiri: dict | None = None) ->
     b = h.bobot.filter(pl.col("tahun") == tahun)
     if b.is_empty():
         return
-    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    sumber = "; ".join(sorted(umum.teks_sumber_bobot(x) for x in set(b["sumber_bobot"].to_list())))
     st.caption(umum.aman(t("bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi", sumber=sumber)))
 
 
@@ -142,7 +152,7 @@ def grafik_air_terjun(df: pl.DataFrame, judul: str, rapat: bool = False):
     y = alt.Scale(domain=[lo, hi], nice=False)
     urut = df[kol].to_list()
     dasar_ = alt.Chart(df).encode(x=alt.X(f"{kol}:N", sort=urut, title=None,
-                                          axis=alt.Axis(labelAngle=0 if len(urut) <= 5 else -30, labelLimit=200)))
+                                          axis=alt.Axis(labelAngle=0 if len(urut) <= 5 else -40, labelLimit=360)))
     batang = dasar_.mark_bar(clip=True).encode(
         y=alt.Y("mulai:Q", scale=y, title=t("k_indeks")), y2=alt.Y2("akhir"),
         color=alt.Color("warna:N", scale=alt.Scale(domain=list(WARNA_LANGKAH), range=list(WARNA_LANGKAH.values())),

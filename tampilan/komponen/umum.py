@@ -24,7 +24,8 @@ from mcsp_rules.format import angka
 from mcsp_rules.model import JENIS_PEMDA
 from mcsp_rules.batas import BATAS
 
-from tampilan.komponen.teks import bahasa, t
+from tampilan.komponen import tautan
+from tampilan.komponen.teks import BAHASA as BAHASA_SAH, bahasa, t
 
 log = logging.getLogger("mcsp_rules.dashboard")
 
@@ -89,8 +90,12 @@ def pasang_data(d: mcsp_rules.Data, asal: str, nama_file: list[str]) -> None:
     st.session_state["data_asal"] = asal
     st.session_state["data_file"] = list(nama_file)
     st.session_state.pop("hasil", None)
+    st.session_state.pop("_url_unggahan", None)
     if asal == "contoh":
         st.session_state.pop("tanda_unggah", None)
+        # the sample replaces an upload: empty the upload widget too, or it would hand its file back
+        # on the next run and the first click on the sample would seem to do nothing
+        st.session_state["unggah_n"] = st.session_state.get("unggah_n", 0) + 1
 
 
 def hapus_data() -> None:
@@ -136,6 +141,9 @@ def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
     """For pages that need data: the dataset, or a note pointing to the Data page."""
     d, h = data(), hasil()
     if d is None or h is None:
+        if st.session_state.get("_url_unggahan"):
+            pesan_unggahan_url()
+            return None
         st.info(t("belum_ada_data"))
         st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
         return None
@@ -144,6 +152,95 @@ def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
         st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
         return None
     return d, h
+
+
+def pasang_contoh() -> mcsp_rules.Data:
+    """Load the bundled sample into this session (the Data page's button and ``data=contoh`` links)."""
+    d = muat_contoh()
+    pasang_data(d, "contoh", [p.name for p in file_contoh()])
+    hasil()
+    return d
+
+
+# ------------------------------------------------------------------------------ the URL contract
+def _nilai_url(q, kunci: str) -> str | None:
+    v = q.get(kunci)
+    v = v.strip() if isinstance(v, str) else None
+    return v or None
+
+
+def _daftar_url(v: str | None) -> list[str]:
+    return [x.strip() for x in (v or "").split(",") if x.strip()]
+
+
+def baca_url() -> None:
+    """Read the link's parameters (tautan.PARAMETER) into the session before any widget is drawn.
+    Only parameters that differ from what this session last wrote are applied: a page change (which
+    drops the query string) or a person's own choice are not undone by an old URL."""
+    q = st.query_params
+    ditulis = st.session_state.get("_url_ditulis") or {}
+    baru = {k: _nilai_url(q, k) for k in tautan.PARAMETER}
+    ubah = {k: v for k, v in baru.items() if v is not None and v != ditulis.get(k)}
+    if not ubah:
+        return
+    if ubah.get("bahasa") in BAHASA_SAH:
+        st.session_state["bahasa"] = ubah["bahasa"]
+    if "rapat" in ubah:
+        st.session_state["rapat"] = ubah["rapat"] == "1"
+    if ubah.get("data") == "contoh" and st.session_state.get("data_asal") != "contoh" and file_contoh():
+        with st.spinner(t("membaca", n=len(file_contoh()))):
+            pasang_contoh()
+    if ubah.get("data") == "unggahan" and data() is None:
+        st.session_state["_url_unggahan"] = True
+    if "tahun" in ubah:
+        try:
+            st.session_state["f_tahun"] = int(ubah["tahun"])
+        except ValueError:
+            pass
+    if "provinsi" in ubah:
+        st.session_state["f_provinsi"] = ubah["provinsi"]
+    if "pemda" in ubah:
+        kode = _daftar_url(ubah["pemda"])
+        st.session_state["f_pemda"] = kode
+        if kode:
+            st.session_state["pemda_profil"] = kode[0]
+            st.session_state.pop("_w_profil", None)
+    if "area" in ubah:
+        st.session_state["f_area"] = _daftar_url(ubah["area"])
+    # keep the filters through the language switch's label change
+    st.session_state.pop("_filter_simpan", None)
+
+
+def tulis_url(halaman: str | None = None) -> None:
+    """Write the view back into the URL, so a copied link reopens it. On Profil the pemda shown is the
+    one written (it is chosen on the page)."""
+    nilai: dict[str, str | None] = {
+        "data": {"contoh": "contoh", "unggahan": "unggahan"}.get(st.session_state.get("data_asal") or ""),
+        "tahun": None, "provinsi": None, "pemda": None, "area": None,
+        "bahasa": bahasa(), "rapat": "1" if rapat() else None,
+    }
+    if nilai["data"] is None and st.session_state.get("_url_unggahan"):
+        nilai["data"] = "unggahan"
+    s = st.session_state.get("saring")
+    if s is not None:
+        nilai["tahun"] = str(s.tahun) if s.tahun is not None else None
+        nilai["provinsi"] = s.kode_provinsi
+        pemda = list(s.pemda)
+        if halaman == "profil" and st.session_state.get("pemda_profil"):
+            pemda = [st.session_state["pemda_profil"]] + [k for k in pemda if k != st.session_state["pemda_profil"]]
+        nilai["pemda"] = ",".join(pemda) or None
+        nilai["area"] = ",".join(s.area) or None
+    isi = {k: v for k, v in nilai.items() if v}
+    st.session_state["_url_ditulis"] = isi
+    if dict(st.query_params.to_dict()) != isi:
+        st.query_params.from_dict(isi)
+
+
+def pesan_unggahan_url() -> None:
+    """A link to uploaded data reached a session without it: say so and offer the upload."""
+    if st.session_state.get("_url_unggahan") and data() is None:
+        st.warning(t("url_unggahan"), icon=":material/link_off:")
+        st.page_link("tampilan/halaman/data.py", label=t("ke_data"), icon=":material/upload_file:")
 
 
 # -------------------------------------------------------------------------------- sidebar filters
@@ -177,6 +274,15 @@ def pulihkan_filter() -> None:
             st.session_state[k] = v
 
 
+def ponsel() -> bool:
+    """Whether the browser says it is a phone (its User-Agent)."""
+    try:
+        ua = st.context.headers.get("User-Agent", "") or ""
+    except Exception:  # noqa: BLE001 - no request context
+        return False
+    return "Mobi" in ua or "Android" in ua or "iPhone" in ua
+
+
 def filter_sidebar() -> an.Saring | None:
     """The filters, built once per run in dashboard.py; kept in session_state["saring"]."""
     h = hasil()
@@ -184,8 +290,12 @@ def filter_sidebar() -> an.Saring | None:
         st.session_state.pop("saring", None)
         return None
     pulihkan_filter()
-    with st.sidebar:
-        st.header(t("filter"))
+    # on a phone an open sidebar covers the page and stays open after a choice: the filters go in a
+    # folding box above the page instead (the sidebar keeps the pages, which close it when chosen)
+    wadah = st.expander(t("filter"), icon=":material/filter_list:") if ponsel() else st.sidebar
+    with wadah:
+        if not ponsel():
+            st.header(t("filter"))
         tahun_opsi = list(reversed(h.tahun))
         _jaga("f_tahun", tahun_opsi)
         tahun = st.selectbox(t("tahun"), tahun_opsi, key="f_tahun")
@@ -196,25 +306,30 @@ def filter_sidebar() -> an.Saring | None:
         _jaga("f_provinsi", prov_opsi)
         # format functions read no session state: Streamlit may call them outside the script thread
         nama_prov[""] = t("semua_provinsi")
-        kode_prov = st.selectbox(t("provinsi"), prov_opsi, key="f_provinsi", format_func=lambda k: nama_prov.get(k, k))
+        kode_prov = st.selectbox(t("provinsi"), prov_opsi, key="f_provinsi", format_func=lambda k: nama_prov.get(k, k),
+                                 filter_mode="contains")
 
         _jaga("f_jenis", list(JENIS), banyak=True)
         nama_jenis = {j: label_jenis(j) for j in JENIS}
         jenis = st.multiselect(t("jenis"), list(JENIS), key="f_jenis", format_func=lambda j: nama_jenis.get(j, j),
-                               placeholder=t("semua"))
+                               placeholder=t("semua"), select_all=False)
 
         dasar = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis))
         pemda = an.pilihan_pemda(h, dasar)
-        nama_pemda = dict(pemda)
+        nama_pemda = label_pemda(dict(pemda))
         _jaga("f_pemda", [k for k, _ in pemda], banyak=True)
+        # "contains": a search by code ("62.03") or by part of a name finds the pemda; no "Select all"
+        # (Streamlit's own English words, with no option to translate them)
         pilih = st.multiselect(t("pemda"), [k for k, _ in pemda], key="f_pemda",
-                               format_func=lambda k: nama_pemda.get(k, k), placeholder=t("semua"))
+                               format_func=lambda k: nama_pemda.get(k, k), placeholder=t("semua"),
+                               filter_mode="contains", select_all=False)
 
         area = an.pilihan_area(h, tahun)
         nama_area = {k: (n if bahasa() == "id" else e) for k, n, e in area}
         _jaga("f_area", list(nama_area), banyak=True)
         area_pilih = st.multiselect(t("area"), list(nama_area), key="f_area",
-                                    format_func=lambda k: nama_area.get(k, k), placeholder=t("semua_area"))
+                                    format_func=lambda k: nama_area.get(k, k), placeholder=t("semua_area"),
+                                    filter_mode="contains", select_all=False)
     saring = an.Saring(tahun=tahun, kode_provinsi=kode_prov or None, jenis=tuple(jenis), pemda=tuple(pilih),
                        area=tuple(area_pilih))
     st.session_state["saring"] = saring
@@ -234,9 +349,47 @@ def catatan_bobot(h: an.Hasil, tahun: int) -> None:
     b = h.bobot.filter(h.bobot["tahun"] == tahun)
     if b.is_empty():
         return
-    sumber = "; ".join(sorted(set(b["sumber_bobot"].to_list())))
+    sumber = "; ".join(sorted(teks_sumber_bobot(x) for x in set(b["sumber_bobot"].to_list())))
     kunci = "bobot_asumsi" if b["bobot_asumsi"].any() else "bobot_resmi"
     st.caption(aman(t(kunci, sumber=sumber)))
+
+
+def jumlah_pemda_data(h: an.Hasil, tahun: int | None) -> int:
+    return h.wilayah.filter(pl.col("tahun") == tahun).height if tahun is not None else 0
+
+
+def nasional(h: an.Hasil, tahun: int | None) -> bool:
+    """Whether the year's data covers every pemda of the country (else "national" would mislead)."""
+    from mcsp_rules.wilayah import daftar_wilayah
+
+    return jumlah_pemda_data(h, tahun) >= daftar_wilayah().height
+
+
+def t_nas(kunci: str, h: an.Hasil, tahun: int | None, **isi) -> str:
+    """A text about national ranks or means: as it is when the data covers the country, else its
+    ``_data`` variant ("among the N pemda in the data")."""
+    if nasional(h, tahun):
+        return t(kunci, **isi)
+    return t(f"{kunci}_data", n=fmt(jumlah_pemda_data(h, tahun), 0), **isi)
+
+
+def teks_sumber_bobot(sumber: str) -> str:
+    """The built-in weight sources in the interface's language (plugins' own texts stay as written)."""
+    for kunci in ("sumber_bobot_sama_rata", "sumber_bobot_tanpa_plugin"):
+        if sumber == t_bahasa(kunci, "id"):
+            return t(kunci)
+    return sumber
+
+
+def t_bahasa(kunci: str, b: str) -> str:
+    from mcsp_rules import teks
+
+    return teks.t(kunci, b)
+
+
+def label_pemda(nama: dict[str, str]) -> dict[str, str]:
+    """Labels "Kabupaten Kapuas (62.03)": the code is part of the label, so a search by code finds it."""
+    return {k: t("pemda_label", nama=n, kode=k) for k, n in nama.items()}
 
 
 def nama_area(h: an.Hasil, tahun: int | None) -> dict[str, str]:
@@ -250,11 +403,18 @@ def _nama_file(teks: str) -> str:
 
 def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, desimal: int = 2,
           batas: int = 5000, unduh: bool = True, tinggi: int | str = "auto", kunci: str | None = None,
-          ribuan: Iterable[str] = ()) -> None:
+          ribuan: Iterable[str] = (), sematkan: Iterable[str] = (), lebar: dict[str, str] | None = None) -> None:
     """A table as data (never HTML), numbers in the interface's format, and XLSX/CSV downloads of
     the whole table with the same column names (cells neutralised by mcsp_rules.io.ekspor).
-    ``ribuan``: integer columns (by their original name) written with a thousands separator."""
+    ``ribuan``: integer columns (by their original name) written with a thousands separator.
+    ``sematkan``: key columns (original names) pinned at the left, so they stay in view when a
+    person scrolls sideways; ``lebar``: column widths ("small", "medium", "large") by original name."""
     kolom = kolom or {}
+    konfigurasi = {kolom.get(k, k): st.column_config.Column(pinned=True) for k in sematkan
+                   if kolom.get(k, k) in df.rename({a: b for a, b in kolom.items() if a in df.columns}).columns}
+    for k, w in (lebar or {}).items():
+        nama = kolom.get(k, k)
+        konfigurasi[nama] = st.column_config.Column(width=w, pinned=True if k in set(sematkan) else None)
     tampil = df.rename({k: v for k, v in kolom.items() if k in df.columns})
     ribuan = [kolom.get(k, k) for k in ribuan if kolom.get(k, k) in tampil.columns]
     total = tampil.height
@@ -265,6 +425,8 @@ def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, d
         tampil_layar = tampil
     # a column with no value at all (no previous year, say) is typed Null and would show "None"
     tampil_layar = tampil_layar.with_columns(pl.col(pl.Date).dt.to_string("%d/%m/%Y" if bahasa() == "id" else "%Y-%m-%d"), pl.col(pl.Null).cast(pl.Float64))
+    # an empty text cell reads "–", never "None"
+    tampil_layar = tampil_layar.with_columns(pl.col(pl.String).fill_null("–"))
     desimal_kol = [c for c, tp in tampil_layar.schema.items() if tp in (pl.Float64, pl.Float32)]
     if (desimal_kol or ribuan) and tampil_layar.height <= 3000:
         koma, titik = (",", ".") if bahasa() == "id" else (".", ",")
@@ -273,9 +435,9 @@ def tabel(df: pl.DataFrame, nama: str, kolom: dict[str, str] | None = None, *, d
             gaya = gaya.format(precision=desimal, decimal=koma, thousands=titik, subset=desimal_kol, na_rep="–")
         if ribuan:
             gaya = gaya.format(precision=0, thousands=titik, subset=ribuan, na_rep="–")
-        st.dataframe(gaya, hide_index=True, height=tinggi, key=kunci)
+        st.dataframe(gaya, hide_index=True, height=tinggi, key=kunci, column_config=konfigurasi or None)
     else:
-        st.dataframe(tampil_layar, hide_index=True, height=tinggi, key=kunci)
+        st.dataframe(tampil_layar, hide_index=True, height=tinggi, key=kunci, column_config=konfigurasi or None)
     if unduh:
         tombol_unduh_tabel(tampil, nama, kunci=kunci)
 

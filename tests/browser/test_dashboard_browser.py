@@ -101,13 +101,19 @@ def test_unggah_filter_dan_yang_dilihat_orang(halaman, artefak):
 
     # 3. one pemda, the way its sekda would look at it
     buka(page, "Profil wilayah")
+    # nothing chosen yet: a prompt, not an arbitrary pemda; a search by code finds Kapuas
+    page.get_by_text("untuk melihat profilnya").wait_for()
+    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
+    page.keyboard.type("62.03")
+    page.get_by_role("option", name="Kabupaten Kapuas (62.03)").click()
+    tunggu(page)
     judul = page.get_by_test_id("stHeading").filter(has_text="Kabupaten").first.inner_text().strip()
     assert judul.startswith("Kabupaten ")
     assert page.get_by_role("heading", name=re.compile(r"^Ringkasan")).count() == 0  # only this page is drawn
     assert re.fullmatch(r"\d{1,3},\d\d", metrik(page, "Indeks (IPKD)"))
     assert metrik(page, "Kategori") in KATEGORI
     assert re.fullmatch(r"\d+ dari 15", metrik(page, "Peringkat di provinsi"))
-    assert page.get_by_text(re.compile(r"Menutup \d+ celah teratas menaikkan indeks")).count() == 1
+    assert page.get_by_text(re.compile(r"Menutup \d+ celah teratas yang bisa dikerjakan pemda")).count() == 1
     page.screenshot(path=str(artefak / "3_profil.png"))
 
     # 4. the meeting view: large charts, no tables

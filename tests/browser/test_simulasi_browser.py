@@ -30,14 +30,15 @@ def test_simulasi_dan_rencana_di_browser(halaman, artefak):
     tunggu(page)
     unggah_csv(page, "kalteng_2025.csv", buat_rincian(2025, KALTENG, seed=4).encode())
 
-    # 1. Simulasi: the default pemda is the one with the lowest index; accept what is in verification
+    # 1. Simulasi: the default pemda is the one with the lowest index; the first action offered is the
+    # pemda's own (upload what is missing), not KPK's verification
     buka(page, "Simulasi")
     page.get_by_role("heading", name="Simulasi what-if 2025").wait_for(timeout=60_000)
     sebelum = metrik(page, "Indeks sebelum")
     assert sebelum == metrik(page, "Indeks sesudah")  # no action yet
     page.get_by_role("button", name="Tambah aksi").click()
     tunggu(page)
-    page.get_by_text("1. Terima dokumen dalam verifikasi:", exact=False).first.wait_for(timeout=60_000)
+    page.get_by_text("1. Unggah dokumen yang belum diunggah:", exact=False).first.wait_for(timeout=60_000)
     sesudah = metrik(page, "Indeks sesudah")
     assert metrik(page, "Indeks sebelum") == sebelum
     assert angka_id(sesudah) > angka_id(sebelum), (sebelum, sesudah)
