@@ -19,7 +19,10 @@ from tampilan.komponen.teks import bahasa, t
 alt.utils.schemapi.disable_debug_mode()
 
 # Presentation, not engine: the band colours (chosen to stay apart on a projector) and English names.
-WARNA_KATEGORI = {"Merah": "#CC3311", "Kuning": "#E8B500", "Biru": "#0072B2", "Hijau": "#228833"}
+# Their gray levels (ITU-R 601 luma 59, 231, 116, 175) are far apart, so a grayscale print or a washed-out
+# projector still tells them apart; text on a band uses WARNA_TEKS_KATEGORI (white on the dark ones).
+WARNA_KATEGORI = {"Merah": "#9E0F1E", "Kuning": "#FFEE80", "Biru": "#3B7DD8", "Hijau": "#7FD17F"}
+WARNA_TEKS_KATEGORI = {"Merah": "white", "Kuning": "black", "Biru": "white", "Hijau": "black"}
 WARNA_TIDAK_LENGKAP = "#9E9E9E"
 KATEGORI_EN = {"Merah": "Red", "Kuning": "Yellow", "Biru": "Blue", "Hijau": "Green"}
 WARNA_STATUS = {"diterima": "#228833", "perlu perbaikan": "#CC3311", "proses verifikasi": "#0072B2",
@@ -41,6 +44,8 @@ def konfigurasi(rapat: bool = False) -> dict:
         "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom"},
         "title": {"fontSize": u["judul"], "anchor": "start"},
         "view": {"strokeWidth": 0},
+        # an outline keeps the pale band colours (Kuning, Hijau) visible on white paper and projectors
+        "bar": {"stroke": "#333333", "strokeWidth": 0.6},
     }
 
 
@@ -127,8 +132,10 @@ def pita(indeks: float | None, judul: str, rapat: bool = False):
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori"))],
     )
-    nama_pita = alt.Chart(pita).mark_text(color="white", fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
+    pita = pita.with_columns(pl.Series("warna_teks", [WARNA_TEKS_KATEGORI[k] for k in KATEGORI]))
+    nama_pita = alt.Chart(pita).mark_text(fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
         x=alt.X("tengah:Q"), y=alt.Y("ym:Q", scale=y_skala, axis=None), text=alt.Text("kategori_label:N"),
+        color=alt.Color("warna_teks:N", scale=None),
     )
     lapis = [dasar, nama_pita]
     if indeks is not None:
@@ -234,7 +241,9 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
     """Pemda × area, each cell coloured by the band of its score and showing the score."""
     u = _ukuran(rapat)
     kol = "nama" if bahasa() == "id" else "name"
-    df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
+    df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"),
+                                        pl.col("kategori").replace_strict(WARNA_TEKS_KATEGORI, default="white")
+                                        .alias("warna_teks"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
     dasar = alt.Chart(df).encode(
         x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-30, labelLimit=160)),
@@ -245,7 +254,8 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False):
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
                  alt.Tooltip("teks2:N", title=t("skor"))],
     )
-    teks = dasar.mark_text(fontSize=u["teks"] * 0.9, color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
+    teks = dasar.mark_text(fontSize=u["teks"] * 0.9, fontWeight="bold").encode(
+        text=alt.Text("teks:N"), color=alt.Color("warna_teks:N", scale=None))
     return (sel + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
 
 
