@@ -33,7 +33,9 @@ PETAK = {
     "73": (9, 4), "74": (10, 4), "82": (13, 2), "81": (13, 4), "96": (15, 3), "92": (16, 3), "91": (18, 3),
     "94": (17, 4), "95": (18, 4), "93": (18, 5),
 }
-KOLOM, BARIS = 19, 8
+# columns no province uses (open sea) are left out, so the map fits a 1280-pixel projector
+_KOLOM_DIPAKAI = sorted({c for c, _ in PETAK.values()})
+KOLOM, BARIS = len(_KOLOM_DIPAKAI), 8
 # short tile labels, as Indonesian media abbreviate the provinces
 SINGKATAN = {
     "11": "ACEH", "12": "SUMUT", "13": "SUMBAR", "14": "RIAU", "15": "JAMBI", "16": "SUMSEL", "17": "BKL",
@@ -51,7 +53,7 @@ def data_peta(agr: pl.DataFrame) -> pl.DataFrame:
     ``analisis.provinsi_agregat`` where the data has the province (null elsewhere)."""
     prov = (daftar_wilayah().filter(pl.col("jenis_pemda") == "provinsi")
             .select("kode_provinsi", pl.col("provinsi").alias("nama_provinsi")))
-    petak = pl.DataFrame({"kode_provinsi": list(PETAK), "kolom": [c for c, _ in PETAK.values()],
+    petak = pl.DataFrame({"kode_provinsi": list(PETAK), "kolom": [_KOLOM_DIPAKAI.index(c) for c, _ in PETAK.values()],
                           "baris": [r for _, r in PETAK.values()],
                           "singkatan": [SINGKATAN[k] for k in PETAK]})
     return prov.join(petak, on="kode_provinsi", how="left").join(
@@ -61,7 +63,7 @@ def data_peta(agr: pl.DataFrame) -> pl.DataFrame:
 def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: str | None = None):
     """The tile map: each province's tile in its band colour with its short name and band word (or
     "no data"); the chosen province has a thick outline."""
-    ukuran = 18 if rapat else 11
+    ukuran = 12.5 if rapat else 10
     df = data_peta(agr).with_columns(
         pl.when(pl.col("indeks").is_null()).then(pl.lit(t("peta_tanpa_data")))
         .otherwise(grafik.label_kategori_expr()).alias("kategori_label"),
@@ -87,7 +89,7 @@ def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: st
         text="singkatan:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
     pita = dasar.mark_text(fontSize=ukuran * 0.85, dy=ukuran * 0.6).encode(
         text="kategori_label:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
-    langkah = 62 if rapat else 50
+    langkah = 66 if rapat else 56
     return alt.layer(petak, nama, pita).properties(
         title=judul, width=alt.Step(langkah), height=alt.Step(round(langkah * 0.76)))
 

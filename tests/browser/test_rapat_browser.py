@@ -94,15 +94,16 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
         assert nama in teks, nama
     assert "provinsi=62" in teks and "data=contoh" in teks  # the footer carries the view's link
     assert re.search(r"Halaman 1 dari \d+", teks)
-    page.screenshot(path=str(artefak / "rapat_1_ringkasan.png"), full_page=True)
+    page.screenshot(path=str(artefak / "rapat_1_ringkasan.png"))
 
-    # 2. the province map: its tiles are SVG marks with labels; all 38 provinces are there
-    peta = page.locator('[data-testid="stVegaLiteChart"]').filter(
-        has=page.locator('path[aria-roledescription="rect"], path[aria-roledescription="bar"]')).last
-    sel = page.locator('[aria-roledescription="rect"][aria-label*="nama_provinsi"], '
-                       'path[aria-label*="Provinsi: "]')
+    # 2. the province map (SVG): a tile with its short name for every one of the 38 provinces
+    from tampilan.komponen.peta import SINGKATAN
+
+    peta = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="KALTENG")
     peta.scroll_into_view_if_needed()
-    time.sleep(1)
+    tunggu(page)
+    label = set(peta.locator("svg text").evaluate_all("els => els.map(e => e.textContent)"))
+    assert set(SINGKATAN.values()) <= label, set(SINGKATAN.values()) - label
     peta.screenshot(path=str(artefak / "rapat_2_peta.png"))
 
     # 3. a click on a bar of the ranking opens that pemda's profile
@@ -114,4 +115,11 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     tunggu(page)
     assert page.get_by_role("heading", name=nama).count() == 1
     assert "/profil" in page.url and "pemda=" in page.url
+    page.get_by_test_id("stMain").evaluate("e => e.scrollTo(0, 0)")
     page.screenshot(path=str(artefak / "rapat_3_profil.png"))
+
+    # 4. the way back keeps the filters: the overview is still the province's
+    buka(page, "Ringkasan")
+    page.screenshot(path=str(artefak / "rapat_4_kembali.png"))
+    assert page.get_by_test_id("stCaptionContainer").filter(has_text=f"{PROVINSI} · ").count() == 1
+    assert page.get_by_role("button", name="Unduh laporan rapat (PDF)").count() == 1
