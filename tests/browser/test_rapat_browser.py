@@ -123,3 +123,23 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     page.screenshot(path=str(artefak / "rapat_4_kembali.png"))
     assert page.get_by_test_id("stCaptionContainer").filter(has_text=f"{PROVINSI} · ").count() == 1
     assert page.get_by_role("button", name="Unduh laporan rapat (PDF)").count() == 1
+
+    # 5. Salin tautan: the absolute link of this view, ready to copy
+    page.get_by_test_id("stSidebar").get_by_role("button", name="Salin tautan").click()
+    kode = page.get_by_test_id("stPopoverBody").locator("code")
+    kode.wait_for()
+    tautan = kode.inner_text().strip()
+    assert re.fullmatch(r"http://127\.0\.0\.1:\d+/ringkasan\?data=contoh&tahun=2025&provinsi=62&bahasa=id", tautan), tautan
+    page.keyboard.press("Escape")
+
+    # 6. the meeting view on a 1280×720 projector: the map fits the page without scrolling sideways
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.get_by_test_id("stSidebar").get_by_text("Tampilan rapat (grafik besar)").click()
+    tunggu(page)
+    peta = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="KALTENG")
+    peta.scroll_into_view_if_needed()
+    tunggu(page)
+    lebar_main = page.get_by_test_id("stMain").bounding_box()["width"]
+    kotak = peta.locator("svg").first.bounding_box()
+    assert kotak["x"] + kotak["width"] <= lebar_main + page.get_by_test_id("stSidebar").bounding_box()["width"] + 1
+    page.screenshot(path=str(artefak / "rapat_5_proyektor_peta.png"))
