@@ -266,9 +266,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "lap_nama_file": ("laporan_rapat", "meeting_report"),
     "peta_judul": ("Peta provinsi: rata-rata indeks pemda", "Province map: mean index of the governments"),
     "peta_bantuan": ("Petak disusun menurut letak provinsi; klik provinsi untuk memfilter ringkasan ke provinsi itu. "
-                     "Abu-abu: tidak ada data.",
+                     "Petak putih: tidak ada data.",
                      "Tiles follow the provinces' positions; click a province to filter the overview to it. "
-                     "Grey: no data."),
+                     "White tiles: no data."),
     "peta_tanpa_data": ("tanpa data", "no data"),
     "cari_pemda": ("Cari pemda dan buka profilnya", "Find a government and open its profile"),
     "telusur_bantuan": ("Klik batang atau sel seorang pemda untuk membuka profilnya.",

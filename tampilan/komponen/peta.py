@@ -85,13 +85,16 @@ def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: st
         strokeWidth=alt.condition("datum.terpilih", alt.value(4), alt.value(1)),
         tooltip=tip,
     )
-    nama = dasar.mark_text(fontWeight="bold", fontSize=ukuran, dy=-ukuran * 0.55).encode(
+    # the labels grow and shrink with the chart's width (the tile's width / 5 fits a 7-letter name),
+    # so the map fills the page on a laptop and on a 1280-pixel projector alike
+    besar = {"expr": f"clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"}
+    nama = dasar.mark_text(fontWeight="bold", fontSize=besar,
+                           dy={"expr": f"-clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6}) * 0.55"}).encode(
         text="singkatan:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
-    pita = dasar.mark_text(fontSize=ukuran * 0.85, dy=ukuran * 0.6).encode(
+    pita = dasar.mark_text(fontSize={"expr": f"0.85 * clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"},
+                           dy={"expr": f"0.6 * clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"}).encode(
         text="kategori_label:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
-    langkah = 66 if rapat else 56
-    return alt.layer(petak, nama, pita).properties(
-        title=judul, width=alt.Step(langkah), height=alt.Step(round(langkah * 0.76)))
+    return alt.layer(petak, nama, pita).properties(title=judul, height=BARIS * (58 if rapat else 44))
 
 
 def bagian_peta(h: an.Hasil, s: an.Saring) -> None:
@@ -103,6 +106,5 @@ def bagian_peta(h: an.Hasil, s: an.Saring) -> None:
     st.subheader(t("peta_judul"))
     st.caption(t("peta_bantuan"))
     chart = grafik_peta(agr, f"{t('peta_judul')} {s.tahun}", umum.rapat(), s.kode_provinsi)
-    telusur.grafik_klik(chart, f"peta_provinsi_{s.tahun}", kunci="peta_provinsi", medan="kode_provinsi",
-                        lebar_penuh=False)
+    telusur.grafik_klik(chart, f"peta_provinsi_{s.tahun}", kunci="peta_provinsi", medan="kode_provinsi")
     telusur.cari_pemda(h, s)
