@@ -227,6 +227,21 @@ def test_pilihan_klik_ditambahkan_ke_lapisan_batang(kalteng):
         telusur.tambah_pilihan({"mark": "text"}, "kode_wilayah")
 
 
+def test_gambar_grafik_membawa_tautan(kalteng):
+    """A chart image downloaded from a clickable chart names the view's link under its title."""
+    from PIL import Image
+
+    _, h = kalteng
+    wil = an.saring_wilayah(h, an.Saring(tahun=2025))
+    spec = grafik.spesifikasi(grafik.batang_peringkat(an.peringkat(wil), "Peringkat"))
+    url = "http://127.0.0.1:8501/ringkasan?data=contoh&tahun=2025"
+    dengan = telusur.dengan_tautan(spec, url)
+    assert dengan["title"]["text"] == "Peringkat" and dengan["title"]["subtitle"] == url
+    assert spec["title"] == "Peringkat"  # the chart on the page keeps its own title
+    with Image.open(io.BytesIO(grafik.ke_png(spec))) as a, Image.open(io.BytesIO(grafik.ke_png(dengan))) as b:
+        assert b.size[1] > a.size[1]  # the link takes a line of its own
+
+
 # ---------------------------------------------------------------------------------------- the links
 def test_tautan_tampilan():
     s = an.Saring(tahun=2024, kode_provinsi="62", area=("PBJ", "APIP"))

@@ -70,7 +70,8 @@ def buka_profil_bila_diminta() -> None:
     st.switch_page(HALAMAN_PROFIL, query_params=param)
 
 
-def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar_penuh: bool = True) -> None:
+def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar_penuh: bool = True,
+                halaman: str = "ringkasan") -> None:
     """Like ``umum.grafik`` (the chart and its PNG download) but clickable: a click on a mark opens
     the pemda's profile (``medan="kode_wilayah"``) or filters to the province (``"kode_provinsi"``)."""
     from tampilan.komponen import umum
@@ -88,10 +89,22 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar
                        on_select=functools.partial(_diklik, kunci, medan), selection_mode=PILIH)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
-    polos = {k: v for k, v in spec.items()}
+    from tampilan.komponen.bagikan import url_tampilan
+
+    png = dengan_tautan(spec, url_tampilan(halaman))
     berkas = umum._nama_file(nama)
-    st.download_button(t("unduh_png"), data=lambda: ke_png(polos), file_name=f"{berkas}.png", mime="image/png",
+    st.download_button(t("unduh_png"), data=lambda: ke_png(png), file_name=f"{berkas}.png", mime="image/png",
                        on_click="ignore", key=f"png_{kunci}", icon=":material/image:")
+
+
+def dengan_tautan(spec: dict, tautan: str) -> dict:
+    """A copy of the spec whose title carries the view's link under it (for a chart image that travels
+    on its own, by WhatsApp say): the recipient can open the same view."""
+    judul = spec.get("title")
+    teks = judul.get("text", "") if isinstance(judul, dict) else (judul or "")
+    gaya = judul if isinstance(judul, dict) else {}
+    return {**spec, "title": {**gaya, "text": teks, "subtitle": tautan, "subtitleFontSize": 11,
+                              "subtitleColor": "#444444"}}
 
 
 def _cari_dipilih() -> None:
