@@ -130,6 +130,24 @@ def test_laporan_tanpa_tanggal_dan_tautan(kalteng):
     assert tanggal_data(None, 2025, ["62"]) is None
 
 
+def test_laporan_dari_ringkasan_skor_saja_dan_filter():
+    """A summary export (area scores, no documents, no dates) and the area and kind filters still give
+    a report; the national scope adds the province map."""
+    from tampilan.komponen.umum import AKAR
+
+    d = mcsp_rules.load([AKAR / "sample_data" / "ringkasan_kalteng_2025.csv"])
+    h = an.hitung(d)
+    for s in (an.Saring(tahun=2025), an.Saring(tahun=2025, area=("PBJ",)), an.Saring(tahun=2025, jenis=("kota",))):
+        teks = teks_pdf(buat_laporan(h, lap(saring=s, tautan=""), d.rincian))
+        assert "Tanggal data tidak diketahui" in teks
+        wil = an.saring_wilayah(h, s)
+        assert f"({wil.height})" in teks
+        for nama in wil["nama_wilayah"].to_list():
+            assert nama in teks
+    assert "Peta provinsi" in teks_pdf(buat_laporan(h, lap(saring=an.Saring(tahun=2025)), d.rincian))
+    assert "Peta provinsi" not in teks_pdf(buat_laporan(h, lap(), d.rincian))
+
+
 def test_nama_asing_tidak_merusak_laporan(tmp_path):
     """A pemda name with characters outside the report's font still gives a readable PDF."""
     teks = buat_rincian(2025, ["62", "62.01"], seed=2).replace("\n2025,62.01,", "\n2025,62.01,")

@@ -211,10 +211,10 @@ class _Penulis:
                 baris.append(k)
         return baris
 
-    def grafik(self, chart, catatan: str, judul: str | None = None) -> None:
+    def grafik(self, chart, catatan: str, judul: str | None = None, lebar_px: int | None = None) -> None:
         """An Altair chart of the pages, as PNG at print resolution, with the weights note under it
         (and the section heading ``judul`` above it, kept on the same page)."""
-        png = png_grafik(chart)
+        png = png_grafik(chart, lebar_px or LEBAR_PNG_PDF)
         pdf = self.pdf
         from PIL import Image
 
@@ -235,7 +235,7 @@ class _Penulis:
 
 
 # ------------------------------------------------------------------------------------- the parts
-def png_grafik(chart) -> bytes:
+def png_grafik(chart, lebar: int = LEBAR_PNG_PDF) -> bytes:
     """A chart of the pages as PNG for A4: the screen spec at a width (``LEBAR_PNG_PDF`` px) where
     its 12 px labels print at about 9 pt across the 180 mm text width, on white, at 2× resolution."""
     import json
@@ -244,7 +244,7 @@ def png_grafik(chart) -> bytes:
 
     spec = {**grafik.spesifikasi(chart, rapat=False), "background": "white"}
     if not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
-        spec["width"] = LEBAR_PNG_PDF
+        spec["width"] = lebar
     return vl_convert.vegalite_to_png(json.dumps(spec), scale=2.5)
 
 
@@ -450,6 +450,12 @@ def _laporan_cakupan(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
     else:
         lengkap = urut.filter(pl.col("indeks").is_not_null())
         w.grafik(grafik.batang_peringkat(lengkap.tail(15).reverse(), _t("terendah", b, n=15) + f" {s.tahun}"), catatan)
+    if not s.kode_provinsi and not s.pemda:  # the whole country: the provinces on the tile map
+        from tampilan.komponen import peta
+
+        agr = an.provinsi_agregat(h, an.Saring(tahun=s.tahun, jenis=s.jenis))
+        w.grafik(peta.grafik_peta(agr, f"{_t('peta_judul', b)} {s.tahun}"), catatan, judul=_t("peta_judul", b),
+                 lebar_px=900)
     _perhatian(w, h, s, wil)
     _area(w, h, s, kode, catatan)
     _dokumen(w, an.total_dokumen(h, s, kode))
