@@ -1,7 +1,9 @@
 """Meetings and sharing in a real Chromium against a real `streamlit run`: from the overview filtered to
 one province, one click downloads the meeting report (read back with pypdf: the province, the year, the
-data's date, the bands, the weights and every pemda in scope); clicking a bar of the ranking opens that
-pemda's profile; the province map is on the overview. Screenshots go to tests/artifacts/."""
+data's date, the bands, the weights and every pemda in scope); the map shows all 38 provinces; clicking a
+bar of the ranking opens that pemda's profile and the way back keeps the filters; the search box opens a
+profile, a map tile filters to its province; "Salin tautan" gives the view's absolute link; in the meeting
+view on a 1280×720 projector the map fits. Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
@@ -124,7 +126,22 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert page.get_by_test_id("stCaptionContainer").filter(has_text=f"{PROVINSI} · ").count() == 1
     assert page.get_by_role("button", name="Unduh laporan rapat (PDF)").count() == 1
 
-    # 5. Salin tautan: the absolute link of this view, ready to copy
+    # 5. the search box opens any pemda's profile; a click on a map tile filters to that province
+    cari = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="Cari pemda").locator("input")
+    cari.click()
+    cari.fill("Kota Salatiga")
+    page.get_by_role("option", name="Kota Salatiga (Jawa Tengah)", exact=True).click()
+    page.get_by_role("heading", name="Kota Salatiga").wait_for(timeout=60_000)
+    tunggu(page)
+    buka(page, "Ringkasan")
+    peta = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="KALTENG")
+    peta.scroll_into_view_if_needed()
+    peta.locator('path[aria-label*="Jawa Timur"]').first.click()
+    tunggu(page)
+    assert page.get_by_test_id("stCaptionContainer").filter(has_text="Jawa Timur · ").count() == 1
+    pilih_sidebar(page, "Provinsi", PROVINSI)
+
+    # 6. Salin tautan: the absolute link of this view, ready to copy
     page.get_by_test_id("stSidebar").get_by_role("button", name="Salin tautan").click()
     kode = page.get_by_test_id("stPopoverBody").locator("code")
     kode.wait_for()
@@ -132,7 +149,7 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert re.fullmatch(r"http://127\.0\.0\.1:\d+/ringkasan\?data=contoh&tahun=2025&provinsi=62&bahasa=id", tautan), tautan
     page.keyboard.press("Escape")
 
-    # 6. the meeting view on a 1280×720 projector: the map fits the page without scrolling sideways
+    # 7. the meeting view on a 1280×720 projector: the map fits the page without scrolling sideways
     page.set_viewport_size({"width": 1280, "height": 720})
     page.get_by_test_id("stSidebar").get_by_text("Tampilan rapat (grafik besar)").click()
     tunggu(page)
