@@ -262,6 +262,10 @@ TEKS: dict[str, tuple[str, str]] = {
                          "No open gap with sub-indicator detail in this scope."),
     "lap_rencana": ("Daftar periksa rencana aksi", "Action plan checklist"),
     "lap_selesai": ("Selesai", "Done"),
+    "lap_rencana_target": ("Rencana dengan usaha terkecil untuk mencapai {target} ({kategori}): {n} dokumen, indeks {awal} "
+                           "→ {akhir}. Urutan di bawah per area dan indikator.",
+                           "The least-effort plan to reach {target} ({kategori}): {n} documents, index {awal} → {akhir}. "
+                           "Listed below by area and indicator."),
     "lap_halaman": ("Halaman {a} dari {b}", "Page {a} of {b}"),
     "lap_nama_file": ("laporan_rapat", "meeting_report"),
     "peta_judul": ("Peta provinsi: rata-rata indeks pemda", "Province map: mean index of the governments"),

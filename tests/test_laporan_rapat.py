@@ -119,6 +119,14 @@ def test_laporan_profil_dengan_daftar_periksa(kalteng):
     for sub in c.head(5)["sub_indikator"].to_list():
         assert sub in teks
     assert teks.count("☐") == min(20, c.height)  # one box to tick per action
+    # with the loaded data: the least-effort plan to the next band, as the Rencana aksi page makes it
+    teks = teks_pdf(buat_laporan(h, lap(pemda=kode, cakupan=p["nama_wilayah"]), d.rincian, d))
+    berikut = {"Merah": ("25", "Kuning"), "Kuning": ("50", "Biru"), "Biru": ("75", "Hijau")}[p["kategori"]]
+    r = mcsp_rules.plan(d, kode, tahun=2025, target=float(berikut[0]))
+    assert f"Rencana dengan usaha terkecil untuk mencapai {berikut[0]} ({berikut[1]}): {r.item.height} dokumen" in teks
+    assert teks.count("☐") == r.item.height
+    for sub in r.item["sub_indikator"].to_list():
+        assert sub in teks
 
 
 def test_laporan_tanpa_tanggal_dan_tautan(kalteng):

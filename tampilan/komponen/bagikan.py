@@ -61,7 +61,7 @@ def unduh_laporan(h: an.Hasil, s: an.Saring, cakupan: str, halaman: str, pemda: 
     rincian = d.rincian if d is not None else None
     berkas = _nama_file(t("lap_nama_file"), nama or (s.kode_provinsi and cakupan.split(" · ")[0]) or t("nasional"),
                         s.tahun)
-    st.download_button(t("lap_unduh"), data=lambda: laporan_rapat.buat_laporan(h, lap, rincian), file_name=berkas,
+    st.download_button(t("lap_unduh"), data=lambda: laporan_rapat.buat_laporan(h, lap, rincian, d), file_name=berkas,
                        mime="application/pdf", on_click="ignore", key=f"laporan_{halaman}",
                        icon=":material/picture_as_pdf:", help=t("lap_unduh_bantuan"), type="primary")
 

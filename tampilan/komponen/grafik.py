@@ -41,7 +41,7 @@ def konfigurasi(rapat: bool = False) -> dict:
     u = _ukuran(rapat)
     return {
         "axis": {"labelFontSize": u["label"], "titleFontSize": u["label"], "labelLimit": 320},
-        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom"},
+        "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom", "labelLimit": 0},
         "title": {"fontSize": u["judul"], "anchor": "start"},
         "view": {"strokeWidth": 0},
         # an outline keeps the pale band colours (Kuning, Hijau) visible on white paper and projectors

@@ -23,7 +23,7 @@ from fpdf.enums import TableCellFillMode
 
 from mcsp_rules.format import angka
 from mcsp_rules.hitung import analisis as an
-from mcsp_rules.model import KATEGORI, KOLOM_STATUS, STATUS_URUT
+from mcsp_rules.model import BATAS_KATEGORI, KATEGORI, KOLOM_STATUS, STATUS_URUT
 from mcsp_rules.teks import t as _t
 from tampilan.komponen import grafik
 from tampilan.komponen.teks import dengan_bahasa
@@ -108,7 +108,7 @@ class _Penulis:
 
     def sub(self, teks: str) -> None:
         pdf = self.pdf
-        if pdf.get_y() > pdf.h - 45:  # a heading never sits alone at the foot of a page
+        if pdf.get_y() > pdf.h - 65:  # a heading never sits alone at the foot of a page
             pdf.add_page()
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 12.5)
@@ -464,7 +464,34 @@ def _laporan_cakupan(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
     _tabel_pemda(w, urut)
 
 
-def _laporan_profil(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
+def _rencana_ke_pita_berikut(w: _Penulis, data, p: dict, s: an.Saring) -> bool:
+    """The action plan's checklist: the least-effort plan (``mcsp_rules.plan``, as on the Rencana aksi
+    page) that lifts the pemda into the next band. False when there is none to show (index incomplete,
+    already in the top band, or nothing to plan), so the caller lists the top gaps instead."""
+    import mcsp_rules
+
+    b = w.b
+    if p["indeks"] is None or p["kategori"] not in KATEGORI or p["kategori"] == KATEGORI[-1]:
+        return False
+    berikut = KATEGORI[KATEGORI.index(p["kategori"]) + 1]
+    target = float(dict(zip(KATEGORI, (0.0, *BATAS_KATEGORI)))[berikut])
+    try:
+        r = mcsp_rules.plan(data, p["kode_wilayah"], tahun=s.tahun, target=target)
+    except Exception:  # noqa: BLE001 - a plan that cannot be made leaves the gap list in its place
+        return False
+    if r.item.is_empty() or not r.tercapai:
+        return False
+    ring = r.ringkasan.row(0, named=True)
+    w.paragraf(_t("lap_rencana_target", b, target=w.f(target, 0), kategori=grafik.label_kat(berikut),
+                  n=ring["jumlah_item"], awal=w.f(ring["indeks_sebelum"]), akhir=w.f(ring["indeks_sesudah"])))
+    baris = [["☐", r_["sub_indikator"], r_["nama_sub_indikator"] or "–", _t(r_["status"], b),
+              "+" + w.f(r_["kenaikan"])] for r_ in r.daftar_periksa().iter_rows(named=True)]
+    w.tabel([_t("lap_selesai", b), _t("k_sub", b), _t("k_nama_sub", b), _t("k_status", b), _t("k_kenaikan", b)],
+            baris, (0.1, 0.24, 0.38, 0.16, 0.12), ("CENTER", "LEFT", "LEFT", "LEFT", "RIGHT"))
+    return True
+
+
+def _laporan_profil(w: _Penulis, lap: Laporan, h: an.Hasil, rincian, data=None) -> None:
     b, s = lap.bahasa, lap.saring
     p = an.profil(h, lap.pemda, s.tahun)
     teks_bobot = _kepala(w, lap, h, _t("lap_judul_profil", b, tahun=s.tahun, nama=p["nama_wilayah"]),
@@ -492,6 +519,8 @@ def _laporan_profil(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
     _dokumen(w, an.total_dokumen(h, an.Saring(tahun=s.tahun, area=s.area), [lap.pemda]))
     c = an.celah_pemda(h, lap.pemda, s.tahun, s.area)
     w.sub(_t("lap_rencana", b))
+    if data is not None and _rencana_ke_pita_berikut(w, data, p, s):
+        return
     if c.is_empty():
         w.paragraf(_t("celah_kosong", b))
         return
@@ -503,13 +532,14 @@ def _laporan_profil(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
               ("+" + w.f(r["kenaikan"])) if r["kenaikan"] is not None else "–", w.f(r["indeks_jika_ditutup"])]
              for r in c.head(n).iter_rows(named=True)]
     w.tabel([_t("lap_selesai", b), _t("k_sub", b), _t("k_nama_sub", b), _t("k_status", b), _t("k_kenaikan", b),
-             _t("k_indeks_kumulatif", b)], baris, (0.08, 0.2, 0.32, 0.14, 0.11, 0.15),
+             _t("k_indeks_kumulatif", b)], baris, (0.1, 0.22, 0.3, 0.14, 0.11, 0.13),
             ("CENTER", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT"))
 
 
-def buat_laporan(h: an.Hasil, lap: Laporan, rincian: pl.DataFrame | None = None) -> bytes:
+def buat_laporan(h: an.Hasil, lap: Laporan, rincian: pl.DataFrame | None = None, data=None) -> bytes:
     """The meeting report of ``lap.saring`` (or of the pemda ``lap.pemda``) as PDF bytes, in ``lap.bahasa``.
-    ``rincian``: the detail rows (``Data.rincian``), for the date of the data."""
+    ``rincian``: the detail rows (``Data.rincian``), for the date of the data; ``data`` (the loaded
+    ``Data``): a profile's action plan is then the least-effort plan to the next band."""
     with dengan_bahasa(lap.bahasa):
         kaki = lap.tautan or lap.cakupan
         pdf = _Pdf(kaki, lap.bahasa)
@@ -518,7 +548,7 @@ def buat_laporan(h: an.Hasil, lap: Laporan, rincian: pl.DataFrame | None = None)
         pdf.add_page()
         w = _Penulis(pdf, lap.bahasa)
         if lap.pemda and an.profil(h, lap.pemda, lap.saring.tahun) is not None:
-            _laporan_profil(w, lap, h, rincian)
+            _laporan_profil(w, lap, h, rincian, data)
         else:
             _laporan_cakupan(w, lap, h, rincian)
         return bytes(pdf.output())
