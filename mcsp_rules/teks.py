@@ -248,7 +248,6 @@ TEKS: dict[str, tuple[str, str]] = {
                           "Per kategori: {rincian}.",
                           "{judul}: {indeks} ({kategori}). {n} governments in scope, {lengkap} with a complete index. "
                           "Per category: {rincian}."),
-    "lap_grafik": ("Grafik", "Charts"),
     "lap_daftar": ("Semua pemda dalam cakupan ({n})", "Every government in scope ({n})"),
     "lap_perhatian_kenapa": ("Area terendah", "Lowest areas"),
     "lap_perhatian_intro": ("Pemda Merah dan Kuning, indeks terendah dulu, dengan area yang paling menarik indeksnya turun.",
