@@ -126,6 +126,16 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert page.get_by_test_id("stCaptionContainer").filter(has_text=f"{PROVINSI} · ").count() == 1
     assert page.get_by_role("button", name="Unduh laporan rapat (PDF)").count() == 1
 
+    # 4b. a heatmap cell opens its pemda too
+    tertinggi = harapan["pemda"][0]
+    sel_panas = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="Skor per pemda dan area").locator(
+        f'path[aria-label*="{tertinggi}"]').first
+    sel_panas.scroll_into_view_if_needed()
+    sel_panas.click(position={"x": 4, "y": 4})  # beside the score printed in the cell's middle
+    page.get_by_role("heading", name=tertinggi).wait_for(timeout=60_000)
+    tunggu(page)
+    buka(page, "Ringkasan")
+
     # 5. the search box opens any pemda's profile; a click on a map tile filters to that province
     cari = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="Cari pemda").locator("input")
     cari.click()
