@@ -244,11 +244,18 @@ def test_pilihan_klik_ditambahkan_ke_lapisan_batang(kalteng):
     _, h = kalteng
     wil = an.saring_wilayah(h, an.Saring(tahun=2025))
     spec = grafik.spesifikasi(grafik.batang_peringkat(an.peringkat(wil), "x"))
-    telusur.tambah_pilihan(spec, "kode_wilayah")
+    assert telusur.tambah_pilihan(spec, "kode_wilayah") == ["pilih", "pilih_1"]
     lapis = spec["layer"]
     assert lapis[0]["params"][0]["select"] == {"type": "point", "fields": ["kode_wilayah"], "on": "click",
                                                "clear": False}
-    assert "params" not in lapis[1]  # the text layer is not a second selection
+    assert lapis[1]["params"][0]["name"] == "pilih_1"  # a click on the value label selects the pemda too
+    import json
+
+    import vl_convert
+
+    vega = vl_convert.vegalite_to_vega(json.dumps(spec))  # compiles: no duplicate signal
+    nama = [s_["name"] for s_ in vega["signals"]]
+    assert len(nama) == len(set(nama))
     with pytest.raises(ValueError):
         telusur.tambah_pilihan({"mark": "text"}, "kode_wilayah")
 

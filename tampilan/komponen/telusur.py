@@ -22,19 +22,30 @@ HALAMAN_PROFIL = "tampilan/halaman/profil.py"
 _KE = "_telusur_ke"  # session key: the pemda whose profile the next run opens
 
 
-def tambah_pilihan(spec: dict, medan: str) -> dict:
-    """Add a click (point) selection on ``medan`` to the first bar/rect/arc layer of a Vega-Lite spec
-    and a pointer cursor to that layer; returns the spec (changed in place)."""
+def tambah_pilihan(spec: dict, medan: str) -> list[str]:
+    """Add click (point) selections on ``medan`` to a Vega-Lite spec (changed in place): one on the
+    first bar/rect/arc layer and one on each text layer drawn over it (so a click on a value printed in
+    a heatmap cell, or on a map tile's name, selects too; one selection shared by several layers would
+    duplicate Vega signals). Returns the selection names; a chart with no bar/rect layer cannot be
+    clicked into (ValueError)."""
     lapis = spec["layer"] if "layer" in spec else [spec]
+    nama: list[str] = []
     for l in lapis:
         mark = l.get("mark")
         jenis = mark.get("type") if isinstance(mark, dict) else mark
-        if jenis in ("bar", "rect", "arc"):
-            l.setdefault("params", []).append(
-                {"name": PILIH, "select": {"type": "point", "fields": [medan], "on": "click", "clear": False}})
-            l["mark"] = {**(mark if isinstance(mark, dict) else {"type": jenis}), "cursor": "pointer"}
-            return spec
-    raise ValueError("grafik tanpa lapisan batang/sel yang dapat diklik")
+        if jenis in ("bar", "rect", "arc") and PILIH not in nama:
+            n = PILIH
+        elif jenis == "text" and nama:
+            n = f"{PILIH}_{len(nama)}"
+        else:
+            continue
+        l.setdefault("params", []).append(
+            {"name": n, "select": {"type": "point", "fields": [medan], "on": "click", "clear": False}})
+        l["mark"] = {**(mark if isinstance(mark, dict) else {"type": jenis}), "cursor": "pointer"}
+        nama.append(n)
+    if not nama:
+        raise ValueError("grafik tanpa lapisan batang/sel yang dapat diklik")
+    return nama
 
 
 def _diklik(kunci: str, medan: str) -> None:
@@ -42,10 +53,10 @@ def _diklik(kunci: str, medan: str) -> None:
     for its profile (switched to in the script run that follows)."""
     keadaan = st.session_state.get(kunci)
     try:
-        pilihan = keadaan["selection"][PILIH]
-    except (KeyError, TypeError):
+        pilihan = [p for daftar in keadaan["selection"].values() for p in (daftar or [])]
+    except (KeyError, TypeError, AttributeError):
         return
-    nilai = [p.get(medan) for p in pilihan or [] if isinstance(p, dict) and p.get(medan)]
+    nilai = [p.get(medan) for p in pilihan if isinstance(p, dict) and p.get(medan)]
     if not nilai:
         return
     if medan == "kode_provinsi":
@@ -81,12 +92,12 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar
     spec = spesifikasi(chart, umum.rapat())
     if not lebar_penuh:
         spec["width"] = chart.to_dict(validate=False).get("width", "container")
-    tambah_pilihan(spec, medan)
+    nama_pilihan = tambah_pilihan(spec, medan)
     # SVG: crisp on a projector, and each mark is an element with an accessible label (what a screen
     # reader, and the browser test, finds and clicks)
     spec["usermeta"] = {**spec.get("usermeta", {}), "embedOptions": {"renderer": "svg"}}
     st.vega_lite_chart(spec=spec, width="stretch" if lebar_penuh else "content", theme=None, key=kunci,
-                       on_select=functools.partial(_diklik, kunci, medan), selection_mode=PILIH)
+                       on_select=functools.partial(_diklik, kunci, medan), selection_mode=nama_pilihan)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
     from tampilan.komponen.bagikan import url_tampilan

@@ -126,12 +126,12 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert page.get_by_test_id("stCaptionContainer").filter(has_text=f"{PROVINSI} · ").count() == 1
     assert page.get_by_role("button", name="Unduh laporan rapat (PDF)").count() == 1
 
-    # 4b. a heatmap cell opens its pemda too
+    # 4b. a heatmap cell opens its pemda too, even when the click lands on the score printed in it
     tertinggi = harapan["pemda"][0]
     sel_panas = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="Skor per pemda dan area").locator(
         f'path[aria-label*="{tertinggi}"]').first
     sel_panas.scroll_into_view_if_needed()
-    sel_panas.click(position={"x": 4, "y": 4})  # beside the score printed in the cell's middle
+    sel_panas.click(force=True)  # at the cell's centre, on its score label
     page.get_by_role("heading", name=tertinggi).wait_for(timeout=60_000)
     tunggu(page)
     buka(page, "Ringkasan")
