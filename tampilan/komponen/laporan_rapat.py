@@ -424,7 +424,7 @@ def _celah(w: _Penulis, h: an.Hasil, s: an.Saring, kode: list[str]) -> None:
     baris = [[r["nama_wilayah"], r["sub_indikator"], r["nama_sub_indikator"] or "–", _t(r["status"], b),
               "+" + w.f(r["kenaikan"])] for r in c.iter_rows(named=True)]
     w.tabel([_t("k_pemda", b), _t("k_sub", b), _t("k_nama_sub", b), _t("k_status", b), _t("k_kenaikan", b)], baris,
-            (0.22, 0.2, 0.31, 0.15, 0.12), ("LEFT", "LEFT", "LEFT", "LEFT", "RIGHT"))
+            (0.2, 0.23, 0.3, 0.15, 0.12), ("LEFT", "LEFT", "LEFT", "LEFT", "RIGHT"))
 
 
 # ---------------------------------------------------------------------------------------- reports
