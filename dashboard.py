@@ -11,7 +11,7 @@ import streamlit as st
 
 st.set_page_config(page_title="IPKD — MCP/MCSP", page_icon="📊", layout="wide")
 
-from tampilan.komponen import masuk, umum  # noqa: E402
+from tampilan.komponen import bagikan, masuk, umum  # noqa: E402
 from tampilan.komponen.teks import BAHASA, NAMA_BAHASA, t  # noqa: E402
 
 # (file, text key, icon, url path); the first page is the default one
@@ -63,6 +63,7 @@ def main() -> None:
     with st.sidebar:
         st.divider()
         st.toggle(t("rapat"), key="rapat", help=t("rapat_bantuan"))
+        bagikan.salin_tautan(pg.url_path or "data")
     tata_sidebar()
     umum.tulis_url(pg.url_path)
     pg.run()

@@ -287,9 +287,10 @@ def test_builtin_catalogues_are_package_data_labelled_as_reconstruction():
 def test_dashboard_band_colours_come_from_the_years_bands():
     from tampilan.komponen import grafik
 
-    assert grafik.warna_pita() == [("Merah", "#CC3311"), ("Kuning", "#E8B500"), ("Biru", "#0072B2"), ("Hijau", "#228833")]
+    merah, kuning, biru, hijau = (grafik.WARNA_KATEGORI[k] for k in ("Merah", "Kuning", "Biru", "Hijau"))
+    assert grafik.warna_pita() == [("Merah", merah), ("Kuning", kuning), ("Biru", biru), ("Hijau", hijau)]
     tiga = Pita(batas=(60, 78), nama=("Rentan", "Waspada", "Terjaga"), sumber="x")
-    assert [w for _, w in grafik.warna_pita(tiga)] == ["#CC3311", "#E8B500", "#228833"]  # red → green ramp
+    assert [w for _, w in grafik.warna_pita(tiga)] == [merah, kuning, hijau]  # the default ramp, low to high
     dengan_warna = Pita(batas=(78,), nama=("Belum hijau", "Hijau"), warna=("#999999", "#00AA00"), sumber="x")
     assert grafik.warna_pita(dengan_warna) == [("Belum hijau", "#999999"), ("Hijau", "#00AA00")]
 

@@ -140,7 +140,7 @@ PITA_BAWAAN = Pita(
     batas=BATAS_KATEGORI,
     nama=KATEGORI,
     name=("Red", "Yellow", "Blue", "Green"),
-    warna=("#CC3311", "#E8B500", "#0072B2", "#228833"),
+    warna=(),  # presentation: the dashboard colours the default bands (tampilan/komponen/grafik.py)
     sumber="bawaan: empat pita yang dipublikasikan KPK (Papua 2023: Merah 0–25, Kuning 25–50, Biru 50–75, Hijau 75–100)",
     bawaan=True,
 )

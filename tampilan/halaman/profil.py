@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from mcsp_rules.hitung import analisis as an
-from tampilan.komponen import grafik, umum
+from tampilan.komponen import bagikan, grafik, umum
 from tampilan.komponen.teks import bahasa, t
 
 N_CELAH_GRAFIK = 10
@@ -181,6 +181,8 @@ def halaman() -> None:
         st.info(t("pemda_tidak_ada_tahun", tahun=s.tahun))
         return
     umum.catatan_bobot(h, s.tahun)
+    bagikan.unduh_laporan(h, s, f"{p['nama_wilayah']} · {p['provinsi']} · {s.tahun}", "profil", pemda=kode,
+                          nama=p["nama_wilayah"])
     kepala(h, s, p)
     area(h, s, p)
     celah(h, s, p)

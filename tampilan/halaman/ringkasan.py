@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mcsp_rules.hitung import analisis as an
-from tampilan.komponen import grafik, umum
+from tampilan.komponen import bagikan, grafik, peta as peta_provinsi, telusur, umum
 from tampilan.komponen.teks import bahasa, t
 
 BATAS_DAFTAR = 25  # names listed per band under "needs attention"
@@ -108,18 +108,18 @@ def peringkat(h: an.Hasil, s: an.Saring, wil) -> None:
     st.subheader(t("peringkat"))
     urut = an.peringkat(wil)
     if urut.height <= BATAS_BATANG:
-        umum.grafik(grafik.batang_peringkat(urut, t("peringkat") + f" {s.tahun}", rapat), f"peringkat_{s.tahun}",
-                    kunci="peringkat")
+        telusur.grafik_klik(grafik.batang_peringkat(urut, t("peringkat") + f" {s.tahun}", rapat), f"peringkat_{s.tahun}",
+                            kunci="peringkat")
     else:
         n = 15
         kiri, kanan = st.columns(2)
         lengkap = urut.filter(urut["indeks"].is_not_null())
         with kiri:
-            umum.grafik(grafik.batang_peringkat(lengkap.tail(n).reverse(), t("terendah", n=n) + f" {s.tahun}", rapat),
-                        f"terendah_{s.tahun}", kunci="terendah")
+            telusur.grafik_klik(grafik.batang_peringkat(lengkap.tail(n).reverse(), t("terendah", n=n) + f" {s.tahun}",
+                                                        rapat), f"terendah_{s.tahun}", kunci="terendah")
         with kanan:
-            umum.grafik(grafik.batang_peringkat(lengkap.head(n), t("tertinggi", n=n) + f" {s.tahun}", rapat),
-                        f"tertinggi_{s.tahun}", kunci="tertinggi")
+            telusur.grafik_klik(grafik.batang_peringkat(lengkap.head(n), t("tertinggi", n=n) + f" {s.tahun}", rapat),
+                                f"tertinggi_{s.tahun}", kunci="tertinggi")
     if not rapat:
         # the key columns first (rank, name, index, band, rank in the province), the name pinned
         tabel = urut.with_columns(grafik.label_kategori_expr(), umum.label_jenis_expr()).select(
@@ -144,8 +144,8 @@ def peta(h: an.Hasil, s: an.Saring, wil) -> None:
     n = data["kode_wilayah"].n_unique()
     if n < total:
         st.caption(t("heatmap_batas", n=n, total=umum.fmt(total, 0)))
-    umum.grafik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat, sempit=umum.ponsel()), f"heatmap_{s.tahun}",
-                kunci="heatmap")
+    telusur.grafik_klik(grafik.peta_panas(data, f"{t('heatmap')} {s.tahun}", rapat, sempit=umum.ponsel()),
+                        f"heatmap_{s.tahun}", kunci="heatmap")
 
 
 def sebaran(s: an.Saring, wil) -> None:
@@ -162,8 +162,8 @@ def provinsi(h: an.Hasil, s: an.Saring) -> None:
         return
     rapat = umum.rapat()
     st.subheader(t("provinsi_agregat"))
-    umum.grafik(grafik.batang_provinsi(agr, f"{t('provinsi_agregat')} {s.tahun}", rapat), f"provinsi_{s.tahun}",
-                kunci="provinsi")
+    telusur.grafik_klik(grafik.batang_provinsi(agr, f"{t('provinsi_agregat')} {s.tahun}", rapat), f"provinsi_{s.tahun}",
+                        kunci="provinsi", medan="kode_provinsi")
     if not rapat:
         tabel = agr.drop("kode_provinsi").with_columns(grafik.label_kategori_expr())
         umum.tabel(tabel, f"provinsi_{s.tahun}", {
@@ -180,8 +180,11 @@ def halaman() -> None:
     s = umum.saring()
     st.title(t("ringkasan_judul", tahun=s.tahun))
     wil = an.saring_wilayah(h, s)
-    st.caption(umum.aman(judul_cakupan(h, s, wil.height)))
+    cakupan = judul_cakupan(h, s, wil.height)
+    st.caption(umum.aman(cakupan))
     umum.catatan_bobot(h, s.tahun)
+    if not wil.is_empty():
+        bagikan.unduh_laporan(h, s, cakupan, "ringkasan")
     if wil.is_empty():
         st.info(t("tidak_ada_pemda"))
         return
@@ -196,6 +199,7 @@ def halaman() -> None:
     sebaran(s, wil)
     if not s.kode_provinsi and not s.pemda:
         provinsi(h, s)
+    peta_provinsi.bagian_peta(h, s)
 
 
 umum.aman_jalankan(halaman)

@@ -19,7 +19,10 @@ from tampilan.komponen.teks import bahasa, t
 alt.utils.schemapi.disable_debug_mode()
 
 # Presentation, not engine: the band colours (chosen to stay apart on a projector) and English names.
-WARNA_KATEGORI = {"Merah": "#CC3311", "Kuning": "#E8B500", "Biru": "#0072B2", "Hijau": "#228833"}
+# Their gray levels (ITU-R 601 luma 59, 231, 116, 175) are far apart, so a grayscale print or a washed-out
+# projector still tells them apart; text on a band uses WARNA_TEKS_KATEGORI (white on the dark ones).
+WARNA_KATEGORI = {"Merah": "#9E0F1E", "Kuning": "#FFEE80", "Biru": "#3B7DD8", "Hijau": "#7FD17F"}
+WARNA_TEKS_KATEGORI = {"Merah": "white", "Kuning": "black", "Biru": "white", "Hijau": "black"}
 WARNA_TIDAK_LENGKAP = "#9E9E9E"
 KATEGORI_EN = {"Merah": "Red", "Kuning": "Yellow", "Biru": "Blue", "Hijau": "Green"}
 WARNA_STATUS = {"diterima": "#228833", "perlu perbaikan": "#CC3311", "proses verifikasi": "#0072B2",
@@ -38,11 +41,13 @@ def konfigurasi(rapat: bool = False) -> dict:
     u = _ukuran(rapat)
     return {
         "axis": {"labelFontSize": u["label"], "titleFontSize": u["label"], "labelLimit": 320},
-        # legends below the plot, in two columns, so several legends fit side by side at 1280 px
+        # legends below the plot, in two columns, so several legends fit side by side at 1280 px; never cut
         "legend": {"labelFontSize": u["label"], "titleFontSize": u["label"], "orient": "bottom", "columns": 2,
-                   "labelLimit": 420},
+                   "labelLimit": 0},
         "title": {"fontSize": u["judul"], "anchor": "start"},
         "view": {"strokeWidth": 0},
+        # an outline keeps the pale band colours (Kuning, Hijau) visible on white paper and projectors
+        "bar": {"stroke": "#333333", "strokeWidth": 0.6},
     }
 
 
@@ -95,7 +100,8 @@ def warna_pita(pita=None) -> list[tuple[str, str]]:
 
     pita = pita or PITA_BAWAAN
     ramp = list(WARNA_KATEGORI.values())
-    return [(n, pita.warna[i] if pita.warna else WARNA_KATEGORI.get(n, ramp[int(i * (len(ramp) - 1) / max(len(pita.nama) - 1, 1))]))
+    pakai_plugin = bool(pita.warna)
+    return [(n, pita.warna[i] if pakai_plugin else WARNA_KATEGORI.get(n, ramp[int(i * (len(ramp) - 1) / max(len(pita.nama) - 1, 1))]))
             for i, n in enumerate(pita.nama)]
 
 
@@ -170,8 +176,10 @@ def pita(indeks: float | None, judul: str, rapat: bool = False):
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori"))],
     )
-    nama_pita = alt.Chart(pita).mark_text(color="white", fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
+    pita = pita.with_columns(pl.Series("warna_teks", [WARNA_TEKS_KATEGORI[k] for k in KATEGORI]))
+    nama_pita = alt.Chart(pita).mark_text(fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
         x=alt.X("tengah:Q"), y=alt.Y("ym:Q", scale=y_skala, axis=None), text=alt.Text("kategori_label:N"),
+        color=alt.Color("warna_teks:N", scale=None),
     )
     lapis = [dasar, nama_pita]
     if indeks is not None:
@@ -283,7 +291,9 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False, sempit: bool =
     phone): areas by their short codes and pemda names cut shorter, so the cells get the width."""
     u = _ukuran(rapat)
     kol = "area" if sempit else ("nama" if bahasa() == "id" else "name")
-    df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"))
+    df = _dengan_label(df).with_columns(angka_expr("skor", 0).alias("teks"), angka_expr("skor").alias("teks2"),
+                                        pl.col("kategori").replace_strict(WARNA_TEKS_KATEGORI, default="white")
+                                        .alias("warna_teks"))
     urut = df.sort("urutan")["nama_wilayah"].unique(maintain_order=True).to_list()
     dasar = alt.Chart(df).encode(
         x=alt.X(f"{kol}:N", title=None, axis=alt.Axis(orient="top", labelAngle=-90 if sempit else -30,
@@ -296,7 +306,8 @@ def peta_panas(df: pl.DataFrame, judul: str, rapat: bool = False, sempit: bool =
                  alt.Tooltip(f"{'nama' if bahasa() == 'id' else 'name'}:N", title=t("k_area")),
                  alt.Tooltip("teks2:N", title=t("skor"))],
     )
-    teks = dasar.mark_text(fontSize=u["teks"] * (0.75 if sempit else 0.9), color="white", fontWeight="bold").encode(text=alt.Text("teks:N"))
+    teks = dasar.mark_text(fontSize=u["teks"] * (0.75 if sempit else 0.9), fontWeight="bold").encode(
+        text=alt.Text("teks:N"), color=alt.Color("warna_teks:N", scale=None))
     return (sel + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
 
 
