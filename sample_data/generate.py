@@ -382,6 +382,187 @@ def hitung_dokumen() -> list[pl.Expr]:
     ]
 
 
+# ---------------------------------------------------------------- real scale: one row per required document
+# design.md §1a with a `dokumen` column: rows unique per (tahun, kode_wilayah, sub_indikator, dokumen), `bobot`
+# the document's share of its area. About 660 required documents per pemda as in 2025 (domain.md: Kalteng 660,
+# Gorontalo 658; PBJ alone 108): 552 pemda × ~656 ≈ 362 000 rows a year. Not committed (≈ 40 MB): generated on
+# first use and cached by sample_data/skala_nyata.py, or written by `generate.py --skala-nyata`.
+# Bump SKALA_NYATA_VERSI when the output changes for a reason the source hash cannot see.
+SKALA_NYATA_VERSI = 1
+# Required documents per area, 660 in all; PBJ the largest (108). The 2023 areas for the three-year benchmark
+# (kabupaten only have DESA, so provinces and kota have 660 - 76 = 584).
+DOKUMEN_AREA = {
+    2025: {"PERENCANAAN": 80, "PENGANGGARAN": 84, "PBJ": 108, "PELAYANAN_PUBLIK": 82,
+           "APIP": 78, "ASN": 76, "BMD": 80, "PAJAK": 72},
+    2023: {"PERENCANAAN_PENGANGGARAN": 90, "PBJ": 108, "PERIZINAN": 76, "APIP": 78,
+           "ASN": 76, "PAJAK": 76, "BMD": 80, "DESA": 76},
+}
+DOKUMEN_AREA[2024] = DOKUMEN_AREA[2025]
+# Status shares of Kalimantan Tengah's October 2025 counts (the consistent reading, 96 in verification):
+# uploaded 446 of 660, of those 96 still being verified, and of the 350 verified 301 accepted.
+P_UNGGAH = (660 - KALTENG_STATUS[STATUS_BELUM]) / 660
+P_PROSES = KALTENG_STATUS[STATUS_PROSES] / (660 - KALTENG_STATUS[STATUS_BELUM])
+P_TERIMA = KALTENG_STATUS[STATUS_DITERIMA] / (KALTENG_STATUS[STATUS_DITERIMA] + KALTENG_STATUS[STATUS_PERBAIKAN])
+WAIVER_MAKS = 8  # conditional documents a pemda may be spared (0-8: 652-660 documents); never Provinsi Kalteng
+KOLOM_DOKUMEN_NASIONAL = [*KOLOM_RINGKAS[:5], "dokumen", *KOLOM_RINGKAS[5:]]
+
+
+def bagi_sisa_terbesar(total: int, bobot: list[float]) -> list[int]:
+    """``total`` split in proportion to ``bobot`` (largest remainder, ties by order), at least 1 each."""
+    kuota = [total * b / sum(bobot) for b in bobot]
+    n = [max(1, int(q)) for q in kuota]
+    for i in sorted(range(len(bobot)), key=lambda i: (n[i] - kuota[i], i))[: total - sum(n)]:
+        n[i] += 1
+    return n
+
+
+def katalog_dokumen(kat: pl.DataFrame, tahun: int) -> pl.DataFrame:
+    """The catalogue expanded to its documents: each area's count split over its sub-indicators by weight."""
+    jumlah = DOKUMEN_AREA[tahun]
+    baris = []
+    for (area,), sub in kat.group_by("area", maintain_order=True):
+        n = bagi_sisa_terbesar(jumlah[area], sub["bobot"].to_list())
+        for r, k in zip(sub.iter_rows(named=True), n):
+            baris += [{**r, "dokumen": f"D{j:02d}", "n_dokumen": k} for j in range(1, k + 1)]
+    return pl.DataFrame(baris).with_row_index("urutan_dokumen")
+
+
+def calibrate(p: "np.ndarray", target: float, w: "np.ndarray | None" = None) -> float:
+    """The offset a with the (``w``-weighted) mean of sigmoid(p + a) = target (bisection on the expected
+    share, not on the draws)."""
+    bawah, atas = -15.0, 15.0
+    for _ in range(50):
+        a = (bawah + atas) / 2
+        if np.average(1.0 / (1.0 + np.exp(-(p + a))), weights=w) < target:
+            bawah = a
+        else:
+            atas = a
+    return (bawah + atas) / 2
+
+
+def skala_nyata(pemda: pl.DataFrame, kat: pl.DataFrame, tahun: int = 2025) -> pl.DataFrame:
+    """A national year at document level, a snapshot in progress (24 October of the year) whose national
+    status shares are Kalteng's of October 2025; Provinsi Kalimantan Tengah (62) itself has exactly 660
+    documents with exactly 301 accepted, 96 in verification, 49 returned and 214 not uploaded."""
+    g = rng(3000 + tahun)
+    dok = katalog_dokumen(kat, tahun)
+    areas = dok.select("area").unique(maintain_order=True)
+    efek_area = pemda.select("kode_wilayah").join(areas, how="cross")
+    efek_area = efek_area.with_columns(e_area=pl.Series(g.normal(0.0, 0.75, efek_area.height)))
+    sub = dok.select("sub_indikator").unique(maintain_order=True)
+    sub = sub.with_columns(d_sub=pl.Series(g.normal(0.0, 0.4, sub.height)))
+    pemda = pemda.with_columns(
+        z=pl.col("z") + 0.1 + pl.col("z_dua"),
+        n_waiver=pl.when(pl.col("kode_wilayah") == KALTENG).then(0)
+        .otherwise(pl.Series(g.integers(0, WAIVER_MAKS + 1, pemda.height))),
+        desa=pl.col("kode_wilayah").str.contains(".", literal=True) & ~pl.col("nama_wilayah").str.starts_with("Kota "),
+    )
+    df = (
+        pemda.join(dok.join(sub, on="sub_indikator"), how="cross")
+        .filter((pl.col("area") != "DESA") | pl.col("desa"))
+        .join(efek_area, on=["kode_wilayah", "area"])
+        .sort("kode_wilayah", "urutan_dokumen")
+    )
+    n = df.height
+    df = df.with_columns(
+        tahun=pl.lit(tahun),
+        u_waiver=pl.Series(g.uniform(0, 1, n)),
+        u_terima=pl.Series(g.uniform(0, 1, n)),
+        u_unggah=pl.Series(g.uniform(0, 1, n)),
+        u_verif=pl.Series(g.uniform(0, 1, n)),
+        u_kosong=pl.Series(g.uniform(0, 1, n)),
+        u_tgl=pl.Series(g.uniform(0, 1, n)),
+        hari_verif=pl.Series(g.integers(3, 46, n)),
+        k_nilai=pl.Series(np.floor(g.exponential(1.0, n))),
+        kunci=pl.Series(g.logistic(0.0, 1.0, n)),
+        d_dok=pl.Series(g.normal(0.0, 0.3, n)),
+    )
+    # Conditional documents waived: the pemda's n_waiver lowest draws among its conditional sub-indicators'.
+    bersyarat = pl.col("sub_indikator").is_in(SUB_BERSYARAT)
+    urutan = pl.when(bersyarat).then(pl.col("u_waiver")).rank("ordinal").over("kode_wilayah")
+    df = df.filter(~(bersyarat & (urutan <= pl.col("n_waiver"))))
+    # bobot: the sub-indicator's weight shared by its remaining documents, 4 decimals, the rounding put on the
+    # area's last document so that an area's weights add up to exactly 100.
+    bobot = (pl.col("bobot") / pl.len().over("kode_wilayah", "sub_indikator")).round(4)
+    df = df.with_columns(bobot=bobot).with_columns(
+        bobot=pl.when(pl.int_range(pl.len()).over("kode_wilayah", "area") == pl.len().over("kode_wilayah", "area") - 1)
+        .then((pl.col("bobot") + 100.0 - pl.col("bobot").sum().over("kode_wilayah", "area")).round(4))
+        .otherwise(pl.col("bobot")),
+        logit=pl.col("z") + pl.col("e_area") + pl.col("d_sub") + pl.col("d_dok"),
+    )
+    # National shares as Kalteng's: offsets calibrated on the expected shares.
+    x_unggah = (0.6 * df["z"] + 0.3 * df["e_area"]).to_numpy()
+    a_unggah = calibrate(x_unggah, P_UNGGAH)
+    # accepted among the verified: weighted by the chance of being uploaded (better pemda upload more)
+    a_terima = calibrate(df["logit"].to_numpy(), P_TERIMA, 1.0 / (1.0 + np.exp(-(a_unggah + x_unggah))))
+    p_unggah = 1.0 / (1.0 + (-(a_unggah + 0.6 * pl.col("z") + 0.3 * pl.col("e_area"))).exp())
+    p_terima = 1.0 / (1.0 + (-(a_terima + pl.col("logit"))).exp())
+    status_nasional = (
+        pl.when(pl.col("u_unggah") >= p_unggah).then(pl.lit(STATUS_BELUM))
+        .when(pl.col("u_verif") < P_PROSES).then(pl.lit(STATUS_PROSES))
+        .when(pl.col("u_terima") < p_terima).then(pl.lit(STATUS_DITERIMA))
+        .otherwise(pl.lit(STATUS_PERBAIKAN))
+    )
+    # Provinsi Kalteng: its documents ranked by propensity plus logistic noise, as in tahun_2025().
+    k = KALTENG_STATUS
+    diunggah = k[STATUS_DITERIMA] + k[STATUS_PROSES] + k[STATUS_PERBAIKAN]
+    kalteng = pl.col("kode_wilayah") == KALTENG
+    peringkat = pl.when(kalteng).then(0.7 * pl.col("logit") + pl.col("kunci")).rank("ordinal", descending=True)
+    df = df.with_columns(peringkat=peringkat).with_columns(
+        tengah=kalteng & pl.col("peringkat").is_between(k[STATUS_DITERIMA] + 1, diunggah)
+    )
+    peringkat_tengah = pl.when(pl.col("tengah")).then(pl.col("u_verif")).rank("ordinal")
+    status_kalteng = (
+        pl.when(pl.col("peringkat") <= k[STATUS_DITERIMA]).then(pl.lit(STATUS_DITERIMA))
+        .when(pl.col("peringkat") > diunggah).then(pl.lit(STATUS_BELUM))
+        .when(peringkat_tengah <= k[STATUS_PROSES]).then(pl.lit(STATUS_PROSES))
+        .otherwise(pl.lit(STATUS_PERBAIKAN))
+    )
+    df = df.with_columns(
+        status=pl.when(kalteng).then(status_kalteng).otherwise(status_nasional),
+        nilai=nilai_verifikator("z"),
+    )
+    kemarin = date(tahun, 10, 23)
+    df = tanggal(df, date(tahun, 2, 1), date(tahun, 10, 10), kemarin)
+    sejak = date(tahun, 6, 1)
+    proses_unggah = pl.lit(sejak) + pl.duration(days=(pl.col("u_tgl") * (kemarin - sejak).days).floor().cast(pl.Int64))
+    return df.with_columns(
+        tanggal_unggah=pl.when(pl.col("status") == STATUS_PROSES).then(proses_unggah)
+        .otherwise(pl.col("tanggal_unggah"))
+    ).sort("kode_wilayah", "urutan_dokumen")
+
+
+def tulis_skala_nyata(path: Path, tahun: int = 2025) -> Path:
+    """Write the real-scale national year as an Indonesian Excel export (';', decimal comma, BOM)."""
+    areas = muat_area("area_2023.py") if tahun == 2023 else muat_area("area_2024_2025.py")
+    df = skala_nyata(kualitas_pemda(daftar_pemda()), katalog(areas, tahun), tahun)
+    tulis_csv_id(df.select(KOLOM_DOKUMEN_NASIONAL), path, ["bobot", "nilai"])
+    return path
+
+
+def cli(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--skala-nyata", action="store_true",
+                    help="write the real-scale national year (one row per document, ~362 000 rows) instead of the "
+                         "committed sample files")
+    ap.add_argument("--tahun", type=int, default=2025, choices=sorted(DOKUMEN_AREA), help="with --skala-nyata")
+    ap.add_argument("--output", type=Path, help="with --skala-nyata: the file to write (default: the user cache, "
+                                                 "as sample_data/skala_nyata.py keeps it)")
+    args = ap.parse_args(argv)
+    if not args.skala_nyata:
+        main()
+        return
+    if args.output is None:
+        import skala_nyata as cache  # beside this file: sys.path[0] when run as a script
+
+        path = cache.path_skala_nyata(args.tahun)
+    else:
+        path = tulis_skala_nyata(args.output, args.tahun)
+    print(f"{path}  {path.stat().st_size / 1e6:.2f} MB")
+
+
 def main() -> None:
     area_2023 = muat_area("area_2023.py")
     area_2425 = muat_area("area_2024_2025.py")
@@ -452,4 +633,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    cli()

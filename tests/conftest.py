@@ -63,7 +63,8 @@ def tulis(tmp_path: Path):
 # slow here, in one place: whole modules that start processes, servers or generate many files, and
 # any test that runs the `mcsp` command in a subprocess (its name says cli) or uses PostgreSQL.
 MODUL_LAMBAT = {"test_store.py", "test_halaman_tren.py", "test_halaman_simulasi.py", "test_cli.py", "test_paket.py",
-                "test_memori.py", "test_hypothesis_muat.py", "test_korpus.py", "test_aplikasi.py"}
+                "test_memori.py", "test_hypothesis_muat.py", "test_korpus.py", "test_aplikasi.py",
+                "test_skala_nyata.py"}
 
 
 def pytest_collection_modifyitems(config, items):

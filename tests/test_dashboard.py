@@ -75,7 +75,7 @@ def test_tanpa_data_setiap_halaman_memandu_ke_data():
     assert at.title[0].value == HALAMAN["tampilan/halaman/data.py"]
     assert at.file_uploader[0].accept_multiple_files
     assert set(at.file_uploader[0].allowed_type) == {".csv", ".xlsx"}
-    assert "50 MB" in at.file_uploader[0].label
+    assert "maks. 100 MB per file" in at.file_uploader[0].label  # the default of mcsp_rules/batas.py
     for h in ("tampilan/halaman/ringkasan.py", "tampilan/halaman/profil.py", "tampilan/halaman/bandingkan.py"):
         buka(at, h)
         tanpa_galat(at)

@@ -131,7 +131,7 @@ def _ukur_cepat(seg: bytes, u: Ukur, k: int, batas: Batas) -> None:
     if teks.str.contains(_ANEH).item():
         raise _PerluTepat
     if b"<c " in seg or b":c " in seg:
-        u.atas_baris, u.atas_kolom = max(u.atas_baris, 10 ** (k - 1) - 1), max(u.atas_kolom, 26)
+        u.atas_baris, u.atas_kolom = max(u.atas_baris, 10 ** (k - 1) - 1), max(u.atas_kolom, _kolom_dekat(seg))
     jauh = teks.str.extract_all(_JAUH.format(k=k)).explode().drop_nulls()
     if jauh.len():
         ref = jauh.str.extract(r'r="([A-Z]*[0-9]*)"', 1)
@@ -144,6 +144,23 @@ def _ukur_cepat(seg: bytes, u: Ukur, k: int, batas: Batas) -> None:
         u.catat(_angka(maks), kolom, (contoh if contoh.len() else ref.filter(digit == maks)).first() or "")
         if u.max_kolom > 26 and (10 ** (k - 1) - 1) * u.max_kolom > batas.sel:
             raise _PerluTepat  # rows under the threshold now matter for the rectangle: count exactly
+
+
+_REF_TANPA_HURUF = re.compile(rb'c r="(?![A-Z])')
+
+
+def _kolom_dekat(seg: bytes) -> int:
+    """The furthest column a near reference (one letter, fewer digits than the threshold) can place a cell in:
+    the last letter that starts a cell reference in the piece. Without it a real-scale year (362 000 rows of 11
+    columns) was bounded as 362 000 × 26 cells and refused under the 8 000 000-cell limit. On the fast path every
+    cell tag is ``<c r="[A-Z0-9]*"`` (anything else is _ANEH); a reference without a letter (sequential
+    placement) keeps the coarse bound of 26."""
+    if _REF_TANPA_HURUF.search(seg):
+        return 26
+    for i in range(25, -1, -1):
+        if b'c r="%c' % (65 + i) in seg:
+            return i + 1
+    return 26
 
 
 def _ukur_tepat(seg: bytes, u: Ukur) -> None:

@@ -295,10 +295,12 @@ def _baris_berlebih() -> bytes:
 
 
 def _terlalu_besar() -> bytes:
-    # 51 MB, over the default size limit of 50 MB; a real-looking CSV so only the size can refuse it.
+    # 1 MB over the default size limit (100 MB); a real-looking CSV so only the size can refuse it.
+    from mcsp_rules.batas import Batas
+
     baris = ke_csv(rincian(), dengan_header=False).encode()
     kepala = ke_csv([]).encode()
-    n = (51 * 1024 * 1024) // len(baris) + 1
+    n = ((Batas.ukuran_mb + 1) * 1024 * 1024) // len(baris) + 1
     return kepala + baris * n
 
 
@@ -914,7 +916,7 @@ _K = [
     Kasus("lembar_tidak_ada", "dua_lembar.xlsx", _xlsx_dua_lembar, 2, ("lembar 'Data2023' tidak ada", "Petunjuk, Rincian"),
           sheet="Data2023"),
     Kasus("baris_berlebih", "baris_berlebih.csv", _baris_berlebih, 2, ("lebih dari 500.000 baris", "melebihi batas")),
-    Kasus("terlalu_besar_51mb", "besar.csv", _terlalu_besar, 2, ("melebihi batas unggah 50 MB",), besar=True),
+    Kasus("terlalu_besar", "besar.csv", _terlalu_besar, 2, ("melebihi batas unggah 100 MB",), besar=True),
     Kasus("sel_2mb", "sel_besar.csv", _sel_2mb, 2, ("sel di baris 5", "batas 10.000 karakter per sel")),
     Kasus("xlsx_sel_50rb", "sel_besar.xlsx", _xlsx_sel_panjang, 2, ("sel di baris 4 berisi 50.000 karakter", "batas 10.000")),
     Kasus("header_raksasa", "header_raksasa.csv", _header_raksasa, 2, ("sel di baris 1 berisi 20.000 karakter",)),

@@ -111,3 +111,29 @@ def test_anggota_zip_rusak():
 
     d = mcsp_rules.load([("x.xlsx", bytes(data))])
     assert d.laporan.file_gagal and "rusak" in d.laporan.file_gagal[0]["pesan"]
+
+
+def _lembar_sebelas_kolom(n: int, tambahan: str = "") -> bytes:
+    rows = "".join(f'<row r="{r}">' + "".join(f'<c r="{_huruf(c)}{r}"><v>1</v></c>' for c in range(1, 12))
+                   + (tambahan if r == 5 else "") + "</row>" for r in range(1, n + 1))
+    return xlsx_mentah(lembar_xml(rows.encode()))
+
+
+def test_banyak_baris_sebelas_kolom_diukur_sebelas_bukan_26():
+    """A real-scale year as XLSX (362 000 rows × 11 columns = 4 million cells) was bounded as rows × 26 and refused
+    under the 8 million-cell limit. Scaled down: rows under 1 000 take the fast path here, and their bound is the
+    last column letter they use; a Z cell among them brings back 26 and the refusal."""
+    import mcsp_rules
+
+    batas = Batas(baris=5_000, kolom=200, sel=30_000)  # 1 500 × 11 = 16 500 fits, 1 500 × 26 = 39 000 does not
+    data = _lembar_sebelas_kolom(1_500)
+    _, ukuran = _periksa_zip("x.xlsx", data, batas)
+    assert ukuran["xl/worksheets/sheet1.xml"].batas_atas() == (1_500, 11)
+    d = mcsp_rules.load([("x.xlsx", data)], batas=batas)
+    assert not any("terlalu besar" in g["pesan"] for g in d.laporan.file_gagal), d.laporan.file_gagal
+
+    lebar = _lembar_sebelas_kolom(1_500, tambahan='<c r="Z5"><v>1</v></c>')
+    _, ukuran = _periksa_zip("x.xlsx", lebar, batas)
+    assert ukuran["xl/worksheets/sheet1.xml"].batas_atas() == (1_500, 26)
+    d = mcsp_rules.load([("x.xlsx", lebar)], batas=batas)
+    assert "terlalu besar" in d.laporan.file_gagal[0]["pesan"]
