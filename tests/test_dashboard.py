@@ -546,3 +546,19 @@ def test_pilihan_profil_ke_url_dan_kolom_kunci_di_depan():
     buka(at, "tampilan/halaman/ringkasan.py")
     peringkat = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
     assert list(peringkat.columns[:5]) == ["Peringkat", "Pemda", "Indeks", "Kategori", "Peringkat di provinsi"]
+
+
+@pytest.mark.skipif(not ADA_CONTOH, reason="sample_data/ not generated")
+@pytest.mark.parametrize("halaman", ["tampilan/halaman/ringkasan.py", "tampilan/halaman/profil.py",
+                                     "tampilan/halaman/bandingkan.py", "tampilan/halaman/simulasi.py",
+                                     "tampilan/halaman/rencana.py"])
+def test_isian_pilihan_berbahasa_halaman(halaman):
+    """Every multi-select (and an empty select) says in the page's language what it holds: Streamlit's
+    own "Choose options" / "Choose an option" never shows."""
+    at = dengan_url(halaman, data="contoh", tahun="2025", provinsi="62")
+    tanpa_galat(at)
+    for m in at.multiselect:
+        assert m.proto.placeholder and m.proto.placeholder not in ("Choose options", "Choose an option"), m.key
+    for s in at.selectbox:
+        if s.value is None:
+            assert s.proto.placeholder and "Choose" not in s.proto.placeholder, s.key

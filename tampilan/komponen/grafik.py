@@ -86,6 +86,10 @@ def legenda(nilai: list[str], judul: str | None = None) -> alt.Legend:
     return alt.Legend(values=nilai, title=judul)
 
 
+# a 0–100 axis labelled every 10 (every 5 crowds the labels at a projector's font size)
+SUMBU_100 = alt.Axis(values=list(range(0, 101, 10)))
+
+
 def label_kat(k: str | None) -> str:
     if k is None:
         return t("Tidak lengkap")
@@ -255,7 +259,7 @@ def batang_area(rata: pl.DataFrame, judul: str, tahun: int, rapat: bool = False)
     tip = [alt.Tooltip(f"{kol}:N", title=t("k_area")), alt.Tooltip("teks:N", title=str(tahun)),
            alt.Tooltip("teks_lalu:N", title=str(tahun - 1)), alt.Tooltip("teks_selisih:N", title=t("k_selisih"))]
     batang = dasar.mark_bar().encode(
-        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor"), axis=SUMBU_100),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=tip,
     )
@@ -277,7 +281,7 @@ def batang_peringkat(df: pl.DataFrame, judul: str, rapat: bool = False):
     urut = df["nama_wilayah"].to_list()
     dasar = alt.Chart(df).encode(y=alt.Y("nama_wilayah:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
-        x=alt.X("indeks:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks")),
+        x=alt.X("indeks:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks"), axis=SUMBU_100),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=legenda(_ada(df), t("kategori"))),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip("teks:N", title=t("k_indeks")),
                  alt.Tooltip("kategori_label:N", title=t("kategori"))],
@@ -354,7 +358,7 @@ def area_profil(df: pl.DataFrame, judul: str, rapat: bool = False, label_prov: s
     # bars carry their value and band colours are the page's (the strip above names them): one
     # legend only, for the two markers, so it fits below the chart at 1280 px
     batang = dasar.mark_bar().encode(
-        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor"), axis=SUMBU_100),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=tip,
     )
@@ -393,7 +397,7 @@ def celah_teratas(df: pl.DataFrame, judul: str, rapat: bool = False):
     ada_status = [x for x in urut_status if x in set(df["label_status"].to_list())]
     dasar = alt.Chart(df).encode(y=alt.Y("nama:N", sort=urut, title=None))
     batang = dasar.mark_bar().encode(
-        x=alt.X("kenaikan:Q", title=t("k_kenaikan")),
+        x=alt.X("kenaikan:Q", title=t("k_kenaikan"), axis=alt.Axis(tickCount=5, labelOverlap="greedy")),
         color=alt.Color("label_status:N", legend=legenda(ada_status, t("k_status")),
                         scale=alt.Scale(domain=urut_status, range=[WARNA_STATUS[s] for s in STATUS_URUT])),
         tooltip=[alt.Tooltip("nama_sub_indikator:N", title=t("k_nama_sub")), alt.Tooltip("sub_indikator:N", title=t("k_sub")),
@@ -417,7 +421,7 @@ def bandingkan(df: pl.DataFrame, judul: str, rapat: bool = False):
         yOffset=alt.YOffset("nama_wilayah:N", sort=urut),
     )
     batang = dasar.mark_bar().encode(
-        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor")),
+        x=alt.X("skor:Q", scale=alt.Scale(domain=[0, 100]), title=t("skor"), axis=SUMBU_100),
         color=alt.Color("nama_wilayah:N", sort=urut, scale=alt.Scale(domain=urut, range=palet[: len(urut)]),
                         title=None),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip(f"{kol}:N", title=t("k_area")),
