@@ -60,6 +60,7 @@ def main() -> None:
     pg = st.navigation(halaman, position="sidebar")
     masuk.sidebar()  # login offer, who is logged in, or the single-user-mode note
     umum.filter_sidebar()
+    umum.pasang_pita()  # charts read the index with the bands of the year shown
     with st.sidebar:
         st.divider()
         st.toggle(t("rapat"), key="rapat", help=t("rapat_bantuan"))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from conftest import ROOT, SAMPLE
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sample_data"
 
 GENERATE = SAMPLE / "generate.py"
 

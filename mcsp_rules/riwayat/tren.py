@@ -136,7 +136,7 @@ def indeks_wilayah(riw: Riwayat, bobot: Bobot = None) -> pl.DataFrame:
         )
     return (
         indeks.join(daftar_wilayah(), on="kode_wilayah", how="left")
-        .with_columns(kategori(pl.col("indeks")).alias("kategori"))
+        .with_columns(kategori(pl.col("indeks"), riw.registri).alias("kategori"))  # the year's bands
         .select("tanggal", "snapshot_id", "tahun", "kode_wilayah", "nama_wilayah", "kode_provinsi", "provinsi",
                 "jenis_pemda", "indeks", "kategori", "lengkap", "area_hilang")
         .sort("tanggal", "tahun", "kode_wilayah")
@@ -210,10 +210,19 @@ def dokumen(riw: Riwayat, tingkat: str | None = None, *, per_area: bool = False)
 
 
 # ------------------------------------------------------------------------------------------ bands
+def _nama_pita(wilayah: pl.DataFrame) -> list[str]:
+    """The band names in their order, lowest first: the four default bands, or, when a plugin gave a
+    year other bands (``mcsp_pita``), the names present, ordered by the lowest index each holds."""
+    ada = wilayah.filter(pl.col("kategori").is_not_null())
+    if ada.is_empty() or set(ada["kategori"].unique().to_list()) <= set(KATEGORI):
+        return list(KATEGORI)
+    return ada.group_by("kategori").agg(pl.col("indeks").min()).sort("indeks")["kategori"].to_list()
+
+
 def sebaran_kategori(wilayah: pl.DataFrame) -> pl.DataFrame:
     """tanggal, tahun, kategori, jumlah: how many pemda were in each band on each date (all four bands and
     the incomplete ones, zero included), for a stacked chart."""
-    semua = list(KATEGORI) + [TIDAK_LENGKAP]
+    semua = _nama_pita(wilayah) + [TIDAK_LENGKAP]
     if wilayah.is_empty():
         return pl.DataFrame(schema={"tanggal": pl.Date, "tahun": pl.Int32, "kategori": pl.String, "jumlah": pl.Int64})
     hitung = (
@@ -232,7 +241,7 @@ def sebaran_kategori(wilayah: pl.DataFrame) -> pl.DataFrame:
 def perubahan_kategori(wilayah: pl.DataFrame) -> pl.DataFrame:
     """Every band change between a pemda's consecutive dates: kode_wilayah, nama_wilayah, provinsi, tahun,
     tanggal_sebelum, tanggal, kategori_sebelum, kategori, indeks_sebelum, indeks, arah (naik/turun/berubah)."""
-    urut = {k: i for i, k in enumerate(KATEGORI)}
+    urut = {k: i for i, k in enumerate(_nama_pita(wilayah))}
     sebelum = lambda k: pl.col(k).shift(1).over("tahun", "kode_wilayah")  # noqa: E731
     return (
         wilayah.sort("tahun", "kode_wilayah", "tanggal")

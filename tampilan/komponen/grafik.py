@@ -9,7 +9,6 @@ import polars as pl
 
 from mcsp_rules.model import STATUS_URUT
 from mcsp_rules.format import angka
-from mcsp_rules.hitung.skor import KATEGORI, kategori
 
 from tampilan.komponen.teks import bahasa, t
 
@@ -25,6 +24,21 @@ WARNA_KATEGORI = {"Merah": "#9E0F1E", "Kuning": "#FFEE80", "Biru": "#3B7DD8", "H
 WARNA_TEKS_KATEGORI = {"Merah": "white", "Kuning": "black", "Biru": "white", "Hijau": "black"}
 WARNA_TIDAK_LENGKAP = "#9E9E9E"
 KATEGORI_EN = {"Merah": "Red", "Kuning": "Yellow", "Biru": "Blue", "Hijau": "Green"}
+
+
+def pita_aktif():
+    """The bands of the year the sidebar shows (a ``kit.Pita``: ``registri.pita(tahun)``, which
+    dashboard.py puts in the session), else the four default bands. Charts read the index with them."""
+    import streamlit as st
+
+    from mcsp_rules.plugin.kit import PITA_BAWAAN
+
+    return st.session_state.get("_pita_aktif") or PITA_BAWAAN
+
+
+def kategori(indeks: pl.Expr) -> pl.Expr:
+    """The band of a score with the year's bands (``pita_aktif``)."""
+    return pita_aktif().ekspresi(indeks)
 WARNA_STATUS = {"diterima": "#228833", "perlu perbaikan": "#CC3311", "proses verifikasi": "#0072B2",
                 "belum diunggah": "#9E9E9E"}
 LEBAR_PNG = 900
@@ -93,7 +107,11 @@ SUMBU_100 = alt.Axis(values=list(range(0, 101, 10)))
 def label_kat(k: str | None) -> str:
     if k is None:
         return t("Tidak lengkap")
-    return k if bahasa() == "id" else KATEGORI_EN.get(k, k)
+    if bahasa() == "id":
+        return k
+    p = pita_aktif()
+    inggris = dict(zip(p.nama, p.name)) if p.name else {}
+    return inggris.get(k) or KATEGORI_EN.get(k, k)
 
 
 def warna_pita(pita=None) -> list[tuple[str, str]]:
@@ -102,7 +120,7 @@ def warna_pita(pita=None) -> list[tuple[str, str]]:
     band of the same name, else one from the default ramp."""
     from mcsp_rules.plugin.kit import PITA_BAWAAN
 
-    pita = pita or PITA_BAWAAN
+    pita = pita or pita_aktif() or PITA_BAWAAN
     ramp = list(WARNA_KATEGORI.values())
     pakai_plugin = bool(pita.warna)
     return [(n, pita.warna[i] if pakai_plugin else WARNA_KATEGORI.get(n, ramp[int(i * (len(ramp) - 1) / max(len(pita.nama) - 1, 1))]))
@@ -143,7 +161,7 @@ def _peta_label(kunci) -> dict:
 
 
 def label_kategori_expr(kolom: str = "kategori") -> pl.Expr:
-    peta = {k: label_kat(k) for k in KATEGORI}
+    peta = {k: label_kat(k) for k in pita_aktif().nama}
     return pl.col(kolom).replace_strict(peta, default=None, return_dtype=pl.String).fill_null(label_kat(None))
 
 
@@ -158,7 +176,7 @@ def _dengan_label(df: pl.DataFrame, kolom: str = "kategori") -> pl.DataFrame:
 def _ada(df: pl.DataFrame, kolom: str = "kategori_label") -> list[str]:
     """The band labels present in ``df``, in band order (for a legend that lists only those)."""
     hadir = set(df[kolom].drop_nulls().to_list())
-    return [k for k in [label_kat(x) for x in KATEGORI] + [label_kat(None)] if k in hadir]
+    return [k for k in [label_kat(x) for x in pita_aktif().nama] + [label_kat(None)] if k in hadir]
 
 
 # ------------------------------------------------------------------------------------ headline
@@ -167,20 +185,21 @@ def pita(indeks: float | None, judul: str, rapat: bool = False):
     Everything is drawn inside the plot (y from 0 to 2: bands below, the number above), so a
     container-fitted chart keeps its height."""
     u = _ukuran(rapat)
+    p = pita_aktif()
     pita = pl.DataFrame({
-        "dari": [0.0, 25.0, 50.0, 75.0], "ke": [25.0, 50.0, 75.0, 100.0],
-        "kategori_label": [label_kat(k) for k in KATEGORI],
+        "dari": [0.0, *map(float, p.batas)], "ke": [*map(float, p.batas), 100.0],
+        "kategori_label": [label_kat(k) for k in p.nama],
     }).with_columns(((pl.col("dari") + pl.col("ke")) / 2).alias("tengah"), pl.lit(0.0).alias("y0"),
                     pl.lit(1.0).alias("y1"), pl.lit(0.5).alias("ym"))
     y_skala = alt.Scale(domain=[0, 2])
     dasar = alt.Chart(pita).mark_rect(opacity=0.9).encode(
-        x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, 25, 50, 75, 100], title=None)),
+        x=alt.X("dari:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=[0, *p.batas, 100], title=None)),
         x2=alt.X2("ke"),
         y=alt.Y("y0:Q", scale=y_skala, axis=None), y2=alt.Y2("y1"),
         color=alt.Color("kategori_label:N", scale=skala_kategori(), legend=None),
         tooltip=[alt.Tooltip("kategori_label:N", title=t("kategori"))],
     )
-    pita = pita.with_columns(pl.Series("warna_teks", [WARNA_TEKS_KATEGORI[k] for k in KATEGORI]))
+    pita = pita.with_columns(pl.Series("warna_teks", [WARNA_TEKS_KATEGORI.get(k, "white") for k in p.nama]))
     nama_pita = alt.Chart(pita).mark_text(fontWeight="bold", fontSize=u["label"], baseline="middle").encode(
         x=alt.X("tengah:Q"), y=alt.Y("ym:Q", scale=y_skala, axis=None), text=alt.Text("kategori_label:N"),
         color=alt.Color("warna_teks:N", scale=None),
@@ -205,7 +224,7 @@ def batang_kategori(jumlah: pl.DataFrame, judul: str, rapat: bool = False):
     u = _ukuran(rapat)
     df = _dengan_label(jumlah.with_columns(pl.when(pl.col("kategori") == "Tidak lengkap").then(None)
                                            .otherwise(pl.col("kategori")).alias("kategori")))
-    urut = [label_kat(k) for k in KATEGORI] + [label_kat(None)]
+    urut = [label_kat(k) for k in pita_aktif().nama] + [label_kat(None)]
     df = df.filter((pl.col("jumlah") > 0) | pl.col("kategori").is_not_null())
     dasar = alt.Chart(df).encode(
         x=alt.X("kategori_label:N", sort=urut, title=None, axis=alt.Axis(labelAngle=0)),

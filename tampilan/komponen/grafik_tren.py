@@ -8,7 +8,6 @@ import altair as alt
 import polars as pl
 
 from mcsp_rules.model import STATUS_URUT
-from mcsp_rules.hitung.skor import KATEGORI
 from mcsp_rules.riwayat import tren
 from tampilan.komponen import grafik
 from tampilan.komponen.teks import bahasa, t
@@ -33,7 +32,7 @@ def _sumbu_tanggal_batang(df: pl.DataFrame) -> alt.X:
 def _pita_latar(domain: list | None):
     """The four bands as faint horizontal stripes behind an index line: thresholds 25, 50, 75."""
     pita = pl.DataFrame({"dari": [0.0, 25.0, 50.0, 75.0], "ke": [25.0, 50.0, 75.0, 100.0],
-                         "kategori_label": [grafik.label_kat(k) for k in KATEGORI]})
+                         "kategori_label": [grafik.label_kat(k) for k in grafik.pita_aktif().nama]})
     return alt.Chart(pita).mark_rect(opacity=0.13).encode(
         y=alt.Y("dari:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks"), axis=alt.Axis(values=[0, 25, 50, 75, 100])),
         y2="ke",
@@ -119,7 +118,7 @@ def grafik_sebaran(sebaran: pl.DataFrame, judul: str, rapat: bool):
     """How many pemda were in each band on each date."""
     df = sebaran.with_columns(pl.when(pl.col("kategori") == tren.TIDAK_LENGKAP).then(None)
                               .otherwise(pl.col("kategori")).alias("kategori"))
-    urut = [grafik.label_kat(k) for k in KATEGORI] + [grafik.label_kat(None)]
+    urut = [grafik.label_kat(k) for k in grafik.pita_aktif().nama] + [grafik.label_kat(None)]
     df = _teks_tanggal(grafik._dengan_label(df).with_columns(
         pl.col("kategori_label").replace_strict({k: i for i, k in enumerate(urut)}, return_dtype=pl.Int32).alias("urutan")))
     return alt.Chart(df.filter(pl.col("jumlah") > 0)).mark_bar(width={"band": 0.6}).encode(

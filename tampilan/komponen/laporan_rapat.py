@@ -23,7 +23,7 @@ from fpdf.enums import TableCellFillMode
 
 from mcsp_rules.format import angka
 from mcsp_rules.hitung import analisis as an
-from mcsp_rules.model import BATAS_KATEGORI, KATEGORI, KOLOM_STATUS, STATUS_URUT
+from mcsp_rules.model import KOLOM_STATUS, STATUS_URUT
 from mcsp_rules.teks import t as _t
 from tampilan.komponen import grafik
 from tampilan.komponen.teks import dengan_bahasa
@@ -283,7 +283,14 @@ def _teks_bobot(h: an.Hasil, tahun: int, b: str) -> tuple[str, pl.DataFrame, boo
 
 
 def _pita(b: str) -> str:
-    return _t("lap_pita_isi", b, **{k.lower(): grafik.label_kat(k) for k in KATEGORI})
+    """The year's bands as the report prints them: names, boundaries and their source."""
+    p = grafik.pita_aktif()
+    if p.bawaan:
+        return _t("lap_pita_isi", b, **{k.lower(): grafik.label_kat(k) for k in p.nama})
+    batas = [0, *p.batas, 100]
+    bagian = [f"{grafik.label_kat(k)} {angka(batas[i], b, 0)} – {'<' if i < len(p.nama) - 1 else ''}{angka(batas[i + 1], b, 0)}"
+              for i, k in enumerate(p.nama)]
+    return " · ".join(bagian) + f" ({p.sumber})"
 
 
 def _kepala(w: _Penulis, lap: Laporan, h: an.Hasil, judul: str, kode: list[str], rincian) -> str:
@@ -436,7 +443,7 @@ def _laporan_cakupan(w: _Penulis, lap: Laporan, h: an.Hasil, rincian) -> None:
     catatan = _t("lap_bobot_grafik", b, bobot=teks_bobot) + " " + lap.cakupan
     r = an.ringkasan_indeks(wil)
     jumlah = dict(an.jumlah_kategori(wil).rows())
-    rincian_kat = ", ".join(f"{grafik.label_kat(k)} {jumlah.get(k, 0)}" for k in KATEGORI)
+    rincian_kat = ", ".join(f"{grafik.label_kat(k)} {jumlah.get(k, 0)}" for k in grafik.pita_aktif().nama)
     if jumlah.get("Tidak lengkap"):
         rincian_kat += f", {grafik.label_kat(None)} {jumlah['Tidak lengkap']}"
     w.sub(_t("lap_ringkasan", b))
@@ -471,10 +478,11 @@ def _rencana_ke_pita_berikut(w: _Penulis, data, p: dict, s: an.Saring) -> bool:
     import mcsp_rules
 
     b = w.b
-    if p["indeks"] is None or p["kategori"] not in KATEGORI or p["kategori"] == KATEGORI[-1]:
+    pita = grafik.pita_aktif()
+    if p["indeks"] is None or p["kategori"] not in pita.nama or p["kategori"] == pita.nama[-1]:
         return False
-    berikut = KATEGORI[KATEGORI.index(p["kategori"]) + 1]
-    target = float(dict(zip(KATEGORI, (0.0, *BATAS_KATEGORI)))[berikut])
+    berikut = pita.nama[pita.nama.index(p["kategori"]) + 1]
+    target = float(dict(zip(pita.nama, (0.0, *pita.batas)))[berikut])
     try:
         r = mcsp_rules.plan(data, p["kode_wilayah"], tahun=s.tahun, target=target)
     except Exception:  # noqa: BLE001 - a plan that cannot be made leaves the gap list in its place

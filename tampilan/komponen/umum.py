@@ -336,6 +336,13 @@ def filter_sidebar() -> an.Saring | None:
     return saring
 
 
+def pasang_pita() -> None:
+    """Put the bands of the sidebar's year (``mcsp_pita``: a plugin may change them per year) where the
+    charts read them (``grafik.pita_aktif``)."""
+    h, s = hasil(), st.session_state.get("saring")
+    st.session_state["_pita_aktif"] = h.registri.pita(s.tahun) if h is not None and s is not None and s.tahun else None
+
+
 def saring() -> an.Saring:
     return st.session_state.get("saring") or an.Saring()
 
