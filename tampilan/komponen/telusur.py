@@ -81,8 +81,7 @@ def buka_profil_bila_diminta() -> None:
     st.switch_page(HALAMAN_PROFIL, query_params=param)
 
 
-def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar_penuh: bool = True,
-                halaman: str = "ringkasan") -> None:
+def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halaman: str = "ringkasan") -> None:
     """Like ``umum.grafik`` (the chart and its PNG download) but clickable: a click on a mark opens
     the pemda's profile (``medan="kode_wilayah"``) or filters to the province (``"kode_provinsi"``)."""
     from tampilan.komponen import umum
@@ -90,13 +89,11 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar
 
     buka_profil_bila_diminta()
     spec = spesifikasi(chart, umum.rapat())
-    if not lebar_penuh:
-        spec["width"] = chart.to_dict(validate=False).get("width", "container")
     nama_pilihan = tambah_pilihan(spec, medan)
     # SVG: crisp on a projector, and each mark is an element with an accessible label (what a screen
     # reader, and the browser test, finds and clicks)
     spec["usermeta"] = {**spec.get("usermeta", {}), "embedOptions": {"renderer": "svg"}}
-    st.vega_lite_chart(spec=spec, width="stretch" if lebar_penuh else "content", theme=None, key=kunci,
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=kunci,
                        on_select=functools.partial(_diklik, kunci, medan), selection_mode=nama_pilihan)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
