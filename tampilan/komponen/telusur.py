@@ -115,12 +115,6 @@ def dengan_tautan(spec: dict, tautan: str) -> dict:
                               "subtitleColor": "#444444"}}
 
 
-def _cari_dipilih() -> None:
-    kode = st.session_state.get("cari_pemda")
-    if kode:
-        st.session_state[_KE] = kode
-
-
 def cari_pemda(h: an.Hasil, s: an.Saring) -> None:
     """A search box over every pemda of the year (name and province): choosing one opens its profile."""
     buka_profil_bila_diminta()
@@ -128,4 +122,27 @@ def cari_pemda(h: an.Hasil, s: an.Saring) -> None:
     nama = {k: f"{n} ({p})" if p and not n.startswith("Provinsi") else n
             for k, n, p in w.select("kode_wilayah", "nama_wilayah", "provinsi").rows()}
     st.selectbox(t("cari_pemda"), list(nama), index=None, key="cari_pemda", format_func=lambda k: nama.get(k, k),
-                 placeholder=t("cari_pemda"), on_change=_cari_dipilih)
+                 placeholder=t("cari_pemda"), on_change=_pilih_dari, args=("cari_pemda",))
+
+
+def buka_perhatian(wil) -> None:
+    """Under the "needs attention" list: its Merah and Kuning pemda (lowest index first) in a box that
+    opens the chosen one's profile."""
+    import polars as pl
+
+    from tampilan.komponen.grafik import label_kat
+
+    buka_profil_bila_diminta()
+    perlu = wil.filter(pl.col("kategori").is_in(["Merah", "Kuning"])).sort("indeks")
+    if perlu.is_empty():
+        return
+    nama = {k: f"{n} ({label_kat(kat)})" for k, n, kat in perlu.select("kode_wilayah", "nama_wilayah", "kategori").rows()}
+    st.selectbox(t("buka_perhatian"), list(nama), index=None, key="buka_perhatian",
+                 format_func=lambda k: nama.get(k, k), placeholder=t("buka_perhatian"),
+                 on_change=_pilih_dari, args=("buka_perhatian",))
+
+
+def _pilih_dari(kunci: str) -> None:
+    kode = st.session_state.get(kunci)
+    if kode:
+        st.session_state[_KE] = kode

@@ -136,6 +136,15 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     tunggu(page)
     buka(page, "Ringkasan")
 
+    # 4c. the needs-attention list opens its pemda's profile too
+    kotak = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="perlu perhatian").locator("input")
+    kotak.click()
+    nama_perhatian = harapan["terendah"]
+    page.get_by_role("option", name=f"{nama_perhatian} (Merah)", exact=True).click()
+    page.get_by_role("heading", name=nama_perhatian).wait_for(timeout=60_000)
+    tunggu(page)
+    buka(page, "Ringkasan")
+
     # 5. the search box opens any pemda's profile; a click on a map tile filters to that province
     cari = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="Cari pemda").locator("input")
     cari.click()
