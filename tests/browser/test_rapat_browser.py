@@ -119,6 +119,13 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert "/profil" in page.url and "pemda=" in page.url
     page.get_by_test_id("stMain").evaluate("e => e.scrollTo(0, 0)")
     page.screenshot(path=str(artefak / "rapat_3_profil.png"))
+    # the profile's own report: the pemda, and its action plan as a checklist
+    with page.expect_download(timeout=120_000) as unduhan:
+        page.get_by_role("button", name="Unduh laporan rapat (PDF)").click()
+    teks = re.sub(r"\s+", " ", _teks_pdf(open(unduhan.value.path(), "rb").read()))
+    assert f"Laporan rapat IPKD {TAHUN}: {nama}" in teks
+    assert "Daftar periksa rencana aksi" in teks and "☐" in teks
+    assert "pemda=" in teks  # the footer's link reopens this profile
 
     # 4. the way back keeps the filters: the overview is still the province's
     buka(page, "Ringkasan")
