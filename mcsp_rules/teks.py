@@ -323,6 +323,7 @@ TEKS: dict[str, tuple[str, str]] = {
                      "White tiles: no data."),
     "peta_tanpa_data": ("tanpa data", "no data"),
     "cari_pemda": ("Cari pemda dan buka profilnya", "Find a government and open its profile"),
+    "buka_perhatian": ("Buka profil pemda yang perlu perhatian", "Open the profile of a government needing attention"),
     "telusur_bantuan": ("Klik batang atau sel seorang pemda untuk membuka profilnya.",
                         "Click a government's bar or cell to open its profile."),
     "salin_tautan": ("Salin tautan", "Copy link"),

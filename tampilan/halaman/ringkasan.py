@@ -193,6 +193,7 @@ def halaman() -> None:
     kepala(h, s, wil)
     kategori_dan_dokumen(h, s, wil)
     perhatian(wil)
+    telusur.buka_perhatian(wil)
     area(h, s, wil)
     peringkat(h, s, wil)
     peta(h, s, wil)

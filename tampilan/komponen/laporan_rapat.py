@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -51,7 +51,7 @@ class Laporan:
     tautan: str = ""  # the absolute URL of the view, or "" for uploaded data
     nama_file: tuple[str, ...] = ()
     pemda: str | None = None  # a profile report of this pemda
-    dibuat: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+    dibuat: dt.datetime | None = None  # when the report is built (None: at build time, i.e. the click)
 
 
 def _rgb(hex_: str) -> tuple[int, int, int]:
@@ -548,6 +548,10 @@ def buat_laporan(h: an.Hasil, lap: Laporan, rincian: pl.DataFrame | None = None,
     """The meeting report of ``lap.saring`` (or of the pemda ``lap.pemda``) as PDF bytes, in ``lap.bahasa``.
     ``rincian``: the detail rows (``Data.rincian``), for the date of the data; ``data`` (the loaded
     ``Data``): a profile's action plan is then the least-effort plan to the next band."""
+    if lap.dibuat is None:
+        from dataclasses import replace
+
+        lap = replace(lap, dibuat=dt.datetime.now().astimezone())
     with dengan_bahasa(lap.bahasa):
         kaki = lap.tautan or lap.cakupan
         pdf = _Pdf(kaki, lap.bahasa)

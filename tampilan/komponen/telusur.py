@@ -81,8 +81,7 @@ def buka_profil_bila_diminta() -> None:
     st.switch_page(HALAMAN_PROFIL, query_params=param)
 
 
-def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar_penuh: bool = True,
-                halaman: str = "ringkasan") -> None:
+def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halaman: str = "ringkasan") -> None:
     """Like ``umum.grafik`` (the chart and its PNG download) but clickable: a click on a mark opens
     the pemda's profile (``medan="kode_wilayah"``) or filters to the province (``"kode_provinsi"``)."""
     from tampilan.komponen import umum
@@ -90,13 +89,11 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", lebar
 
     buka_profil_bila_diminta()
     spec = spesifikasi(chart, umum.rapat())
-    if not lebar_penuh:
-        spec["width"] = chart.to_dict(validate=False).get("width", "container")
     nama_pilihan = tambah_pilihan(spec, medan)
     # SVG: crisp on a projector, and each mark is an element with an accessible label (what a screen
     # reader, and the browser test, finds and clicks)
     spec["usermeta"] = {**spec.get("usermeta", {}), "embedOptions": {"renderer": "svg"}}
-    st.vega_lite_chart(spec=spec, width="stretch" if lebar_penuh else "content", theme=None, key=kunci,
+    st.vega_lite_chart(spec=spec, width="stretch", theme=None, key=kunci,
                        on_select=functools.partial(_diklik, kunci, medan), selection_mode=nama_pilihan)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
@@ -118,12 +115,6 @@ def dengan_tautan(spec: dict, tautan: str) -> dict:
                               "subtitleColor": "#444444"}}
 
 
-def _cari_dipilih() -> None:
-    kode = st.session_state.get("cari_pemda")
-    if kode:
-        st.session_state[_KE] = kode
-
-
 def cari_pemda(h: an.Hasil, s: an.Saring) -> None:
     """A search box over every pemda of the year (name and province): choosing one opens its profile."""
     buka_profil_bila_diminta()
@@ -131,4 +122,27 @@ def cari_pemda(h: an.Hasil, s: an.Saring) -> None:
     nama = {k: f"{n} ({p})" if p and not n.startswith("Provinsi") else n
             for k, n, p in w.select("kode_wilayah", "nama_wilayah", "provinsi").rows()}
     st.selectbox(t("cari_pemda"), list(nama), index=None, key="cari_pemda", format_func=lambda k: nama.get(k, k),
-                 placeholder=t("cari_pemda"), on_change=_cari_dipilih)
+                 placeholder=t("cari_pemda"), on_change=_pilih_dari, args=("cari_pemda",))
+
+
+def buka_perhatian(wil) -> None:
+    """Under the "needs attention" list: its Merah and Kuning pemda (lowest index first) in a box that
+    opens the chosen one's profile."""
+    import polars as pl
+
+    from tampilan.komponen.grafik import label_kat
+
+    buka_profil_bila_diminta()
+    perlu = wil.filter(pl.col("kategori").is_in(["Merah", "Kuning"])).sort("indeks")
+    if perlu.is_empty():
+        return
+    nama = {k: f"{n} ({label_kat(kat)})" for k, n, kat in perlu.select("kode_wilayah", "nama_wilayah", "kategori").rows()}
+    st.selectbox(t("buka_perhatian"), list(nama), index=None, key="buka_perhatian",
+                 format_func=lambda k: nama.get(k, k), placeholder=t("buka_perhatian"),
+                 on_change=_pilih_dari, args=("buka_perhatian",))
+
+
+def _pilih_dari(kunci: str) -> None:
+    kode = st.session_state.get(kunci)
+    if kode:
+        st.session_state[_KE] = kode

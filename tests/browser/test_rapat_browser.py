@@ -119,6 +119,13 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     assert "/profil" in page.url and "pemda=" in page.url
     page.get_by_test_id("stMain").evaluate("e => e.scrollTo(0, 0)")
     page.screenshot(path=str(artefak / "rapat_3_profil.png"))
+    # the profile's own report: the pemda, and its action plan as a checklist
+    with page.expect_download(timeout=120_000) as unduhan:
+        page.get_by_role("button", name="Unduh laporan rapat (PDF)").click()
+    teks = re.sub(r"\s+", " ", _teks_pdf(open(unduhan.value.path(), "rb").read()))
+    assert f"Laporan rapat IPKD {TAHUN}: {nama}" in teks
+    assert "Daftar periksa rencana aksi" in teks and "☐" in teks
+    assert "pemda=" in teks  # the footer's link reopens this profile
 
     # 4. the way back keeps the filters: the overview is still the province's
     buka(page, "Ringkasan")
@@ -133,6 +140,15 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     sel_panas.scroll_into_view_if_needed()
     sel_panas.click(force=True)  # at the cell's centre, on its score label
     page.get_by_role("heading", name=tertinggi).wait_for(timeout=60_000)
+    tunggu(page)
+    buka(page, "Ringkasan")
+
+    # 4c. the needs-attention list opens its pemda's profile too
+    kotak = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="perlu perhatian").locator("input")
+    kotak.click()
+    nama_perhatian = harapan["terendah"]
+    page.get_by_role("option", name=f"{nama_perhatian} (Merah)", exact=True).click()
+    page.get_by_role("heading", name=nama_perhatian).wait_for(timeout=60_000)
     tunggu(page)
     buka(page, "Ringkasan")
 
