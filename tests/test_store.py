@@ -478,6 +478,7 @@ def test_three_dates_one_stalled_then_a_delete_and_the_audit_log(url, mingguan, 
     assert set(catatan["pengguna"]) == {f"os:{getpass.getuser()}"}
     waktu = catatan["waktu"].str.to_datetime("%Y-%m-%dT%H:%M:%SZ")
     assert waktu.null_count() == 0 and waktu.is_sorted()
+    assert "kalteng_m0" in mcsp(url, "history", "list", "--dihapus", "--format", "csv").stdout
     assert mcsp(url, "history", "restore", 2).returncode == 0
     assert mcsp(url, "history", "list", "--format", "csv").stdout.count("kalteng_m0") == 2
 

@@ -1,7 +1,7 @@
 """``mcsp history``: dated snapshots in the store, trends, and pace against a deadline.
 
     mcsp history import FILE... [--tanggal YYYY-MM-DD] [--label L]
-    mcsp history list [--format teks|csv|json]
+    mcsp history list [--format teks|csv|json] [--dihapus]
     mcsp history delete ID [--final]      (soft: restorable for MCSP_MASA_HAPUS_HARI days, default 30)
     mcsp history restore ID
     mcsp history log [--format teks|csv|json]
@@ -75,7 +75,9 @@ def cmd_list(args) -> int:
     from mcsp_rules.format import bulat
 
     bahasa = _bahasa(args)
-    tabel = _store(args).daftar()
+    if args.dihapus:
+        _store(args, "pulihkan")  # only an admin sees what was deleted (and may restore it)
+    tabel = _store(args).daftar(dihapus=args.dihapus)
     if args.format in ("csv", "json"):
         _keluaran(tabel, args)
         return 0
@@ -219,6 +221,7 @@ def _import(**kw):
 
 @perintah.command("list")
 @click.option("--format", type=click.Choice(("teks", "csv", "json")), default="teks", show_default=True)
+@click.option("--dihapus", is_flag=True, help="snapshot yang dihapus dan masih dapat dipulihkan (admin)")
 @click.option("--output", "-o", help="tulis ke file ini, bukan ke layar")
 @_database
 def _list(**kw):

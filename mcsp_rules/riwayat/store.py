@@ -361,7 +361,8 @@ class Store:
             for sid in ids:
                 isi = kon.skalar("SELECT isi_id FROM mcsp_snapshot WHERE id = ?", [sid])
                 milik = kon.frame(
-                    "SELECT DISTINCT kode_wilayah FROM mcsp_item WHERE snapshot_id = ? UNION "
+                    # the small per-pemda tables, never the item rows (this runs on each rerun of the Tren page)
+                    "SELECT DISTINCT kode_wilayah FROM mcsp_cache_wilayah WHERE snapshot_id = ? UNION "
                     "SELECT DISTINCT kode_wilayah FROM mcsp_skor_ringkasan WHERE snapshot_id = ? UNION "
                     "SELECT DISTINCT kode_wilayah FROM mcsp_dokumen_ringkasan WHERE snapshot_id = ?",
                     [isi, isi, isi], {"kode_wilayah": pl.String})
