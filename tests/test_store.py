@@ -702,3 +702,15 @@ def test_a_first_release_database_is_migrated_keeping_its_snapshots(url):
         assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
         assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"
     assert store.impor(SAMPLE / "ringkasan_kalteng_2025.csv", tanggal="2025-10-14").snapshot.id == 2
+
+
+def test_pace_with_one_snapshot_is_unknown_not_safe(url, mingguan):
+    """Issue 14, item 3, through the command: one snapshot, no pace: every pemda below the target is at risk,
+    judged from its level, and the command says so; the projection is empty (unknown), not the level."""
+    assert mcsp(url, "history", "import", mingguan[0], "--tanggal", SENIN).returncode == 0
+    pace = mcsp(url, "history", "pace", "--tenggat", "2024-11-30", "--wilayah", "62", "--format", "json")
+    assert pace.returncode == 0, pace.stderr
+    assert "15 dari 15 berisiko" in pace.stderr and "15 di antaranya dinilai dari tingkatnya" in pace.stderr
+    hasil = pl.read_json(pace.stdout.encode())
+    assert set(hasil["status"]) == {"data_kurang"} and hasil["berisiko"].all()
+    assert hasil["proyeksi_indeks"].null_count() == 15 and not hasil["laju_diketahui"].any()

@@ -189,8 +189,14 @@ def cmd_pace(args) -> int:
     _keluaran(hasil, args)
     bahasa = _bahasa(args)
     n = int(hasil["berisiko"].sum())
+    tanpa_laju = int((hasil["status"] == "data_kurang").sum())
     print(f"{n} dari {hasil.height} berisiko tidak mencapai target pada {tenggat}." if bahasa == "id"
           else f"{n} of {hasil.height} at risk of missing the target by {tenggat}.", file=sys.stderr)
+    if tanpa_laju:  # unknown is not safe: say which part of the count rests on the level alone
+        print(f"{tanpa_laju} di antaranya dinilai dari tingkatnya saja: lajunya belum diketahui (kurang dari dua snapshot)."
+              if bahasa == "id" else
+              f"{tanpa_laju} of them judged from their level alone: their pace is unknown (fewer than two snapshots).",
+              file=sys.stderr)
     return 0
 
 
