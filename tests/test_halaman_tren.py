@@ -115,6 +115,7 @@ def test_simpan_daftar_tren_dan_laju(url):
     assert daftar["nama_file"].to_list() == list(MINGGU)
     tabel = tabel_dengan(at, "Baris rincian")
     assert list(tabel["Tanggal"]) == ["13/10/2025", "20/10/2025"] and len(tabel) == 2  # dates as Indonesians write them
+    assert all(p.startswith("os:") for p in tabel["Pengguna"])  # who imported (single-user mode: the OS user)
 
     # the province (default: the only one stored): the numbers are mcsp_rules.riwayat.tren's
     riw = store.riwayat("62", tahun=2025)
