@@ -714,3 +714,30 @@ def test_pace_with_one_snapshot_is_unknown_not_safe(url, mingguan):
     hasil = pl.read_json(pace.stdout.encode())
     assert set(hasil["status"]) == {"data_kurang"} and hasil["berisiko"].all()
     assert hasil["proyeksi_indeks"].null_count() == 15 and not hasil["laju_diketahui"].any()
+
+
+def test_a_conflict_is_retried_then_answered_in_one_sentence(tmp_path):
+    """A write that meets another writer's transaction ("Conflict on tuple deletion") is retried; when it
+    keeps failing, the person reads "someone else just changed this; reload", not the database's words."""
+    import duckdb
+
+    from mcsp_rules.riwayat.koneksi import Konflik, tulis
+
+    url = f"duckdb://{tmp_path}/konflik.duckdb"
+    panggilan = []
+
+    def kadang(kon):
+        panggilan.append(1)
+        if len(panggilan) < 3:
+            raise duckdb.TransactionException("TransactionContext Error: Conflict on tuple deletion!")
+        return kon.skalar("SELECT COUNT(*) FROM mcsp_snapshot")
+
+    assert tulis(url, kadang) == 0 and len(panggilan) == 3
+
+    def selalu(kon):
+        raise duckdb.TransactionException("TransactionContext Error: Conflict on tuple deletion!")
+
+    with pytest.raises(Konflik) as e:
+        tulis(url, selalu)
+    assert "muat ulang" in str(e.value) and "someone else just changed this" in e.value.teks("en")
+    assert "TransactionContext" not in e.value.teks("id") + e.value.teks("en")
