@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import mcsp_rules  # noqa: E402
-from mcsp_rules import Data, tren  # noqa: E402
+from mcsp_rules import Data  # noqa: E402
+from mcsp_rules.riwayat import tren  # noqa: E402
 from mcsp_rules.riwayat.store import Store  # noqa: E402
 from mcsp_rules.wilayah import daftar_wilayah  # noqa: E402
 

@@ -716,6 +716,9 @@ TEKS: dict[str, tuple[str, str]] = {
     "tren_berisiko_tanpa_laju": ("{n} di antaranya dinilai dari tingkatnya sekarang saja: lajunya belum diketahui (kurang dari dua snapshot). Belum diketahui bukan berarti aman.",
                                  "{n} of them are judged from their current level alone: their pace is unknown (fewer than two snapshots). Unknown is not safe."),
 
+    "sim_timpa_yakin": ("Ya, timpa skenario '{nama}' yang tersimpan", "Yes, overwrite the saved scenario '{nama}'"),
+    "sim_hapus_yakin": ("Ya, hapus skenario '{nama}' dari penyimpanan bersama", "Yes, delete the scenario '{nama}' from the shared store"),
+
 }
 
 

@@ -10,7 +10,14 @@
 #   MCSP_BATAS_UKURAN_MB  upload limit in MB (50), the reader's and Streamlit's together
 # Extra arguments go to `streamlit run` (e.g. --server.baseUrlPath ipkd).
 set -euo pipefail
-source "$(dirname "$0")/_venv.sh" ""
+cd "$(dirname "$0")/.."
+# Install on the first run, and again after pyproject.toml changed; an install with extras (e.g. the
+# test or postgres one: .venv/.terpasang-test) newer than pyproject.toml already holds everything needed.
+siap=""
+for cap in .venv/.terpasang .venv/.terpasang-*; do
+  if [ -f "$cap" ] && [ "$cap" -nt pyproject.toml ] && [ -x .venv/bin/streamlit ]; then siap=1; fi
+done
+if [ -z "$siap" ]; then source scripts/_venv.sh ""; fi
 batas="${MCSP_BATAS_UKURAN_MB:-50}"
 opsi=(
   --server.headless true

@@ -216,7 +216,9 @@ def test_simulasi_simpan_muat_unggah_dan_bandingkan(berkas):
     tanpa_galat(at3)
     assert any("bukan JSON yang sah" in polos(e.value) for e in at3.error)
 
-    # deleting from the store
+    # deleting from the store: only after ticking the question
+    assert at2.button(key="sim_hapus_tersimpan").disabled
+    at2.checkbox(key="sim_hapus_yakin").check().run()
     at2.button(key="sim_hapus_tersimpan").click()
     at2.run()
     assert at2.selectbox(key="sim_pilih_tersimpan").options == ["B plus unggah"]

@@ -115,6 +115,7 @@ def test_simpan_daftar_tren_dan_laju(url):
     assert daftar["nama_file"].to_list() == list(MINGGU)
     tabel = tabel_dengan(at, "Baris rincian")
     assert list(tabel["Tanggal"]) == ["13/10/2025", "20/10/2025"] and len(tabel) == 2  # dates as Indonesians write them
+    assert all(p.startswith("os:") for p in tabel["Pengguna"])  # who imported (single-user mode: the OS user)
 
     # the province (default: the only one stored): the numbers are mcsp_rules.riwayat.tren's
     riw = store.riwayat("62", tahun=2025)
@@ -437,3 +438,26 @@ def test_tamu_tidak_dapat_mengubah_apa_pun(url, tmp_path):
 def test_mode_satu_pengguna_disebut(url):
     at = baru()
     assert any("Mode satu pengguna" in c.value for c in at.sidebar.caption)
+
+
+def test_hapus_pulihkan_dan_jejak_audit(url):
+    """Single-user mode (no [auth]): the person is admin: a deleted snapshot is listed as restorable,
+    comes back with one click, and the audit trail shows the imports, the delete and the restore."""
+    at = dua_snapshot(baru())
+    at.selectbox(key="tren_hapus_id").set_value(1)
+    next(c for c in at.checkbox if c.label.startswith("Ya, hapus")).check()
+    at.run()
+    at.button(key="tren_hapus").click()
+    at.run()
+    tanpa_galat(at)
+    assert Store(url).daftar()["id"].to_list() == [2]
+    assert at.selectbox(key="tren_pulihkan_id").value == 1
+    at.button(key="tren_pulihkan").click()
+    at.run()
+    tanpa_galat(at)
+    assert any("Snapshot #1 tanggal 13/10/2025 dipulihkan" in polos(s.value) for s in at.success)
+    assert Store(url).daftar()["id"].to_list() == [1, 2]
+    audit = tabel_dengan(at, "Aksi")
+    assert list(audit["Aksi"]) == ["pulihkan", "hapus", "impor", "impor"]
+    assert list(audit["Objek"]) == ["snapshot #1", "snapshot #1", "snapshot #2", "snapshot #1"]
+    assert len(set(audit["Pengguna"])) == 1 and list(audit["Pengguna"])[0].startswith("os:")

@@ -83,3 +83,25 @@ def test_no_import_cycle_in_the_store_modules():
 
     for m in graf:
         assert siklus(m, [m]) is None, siklus(m, [m])
+
+
+def test_the_deployment_guide_matches_the_code():
+    """docs/deploy.md: its secrets example parses and gives the roles it says; every MCSP_ variable it sets
+    is read by the launcher or the package."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    akar = Path(__file__).resolve().parent.parent
+    doc = (akar / "docs" / "deploy.md").read_text(encoding="utf-8")
+    toml = re.search(r"```toml\n(.*?)```", doc, re.S).group(1)
+    secrets = tomllib.loads(toml)
+    assert pengguna_web(secrets, True, "kepala@inspektorat.example.go.id").peran == "admin"
+    assert pengguna_web(secrets, True, "siapa@kpk.go.id").peran == "editor"
+    assert pengguna_web(secrets, True, "orang@lain.id").peran == "pembaca"
+    assert pengguna_cli(secrets).peran in ("pembaca", "admin")
+    kode = (akar / "scripts" / "dashboard.sh").read_text() + "".join(
+        p.read_text(encoding="utf-8") for p in (akar / "mcsp_rules").rglob("*.py"))
+    env = set(re.findall(r"^(MCSP_[A-Z_]+)=", re.search(r"```sh\n(.*?)```", doc, re.S).group(1), re.M))
+    assert env >= {"MCSP_DATABASE_URL", "MCSP_SECRETS"}
+    assert all(v in kode for v in env), [v for v in env if v not in kode]

@@ -304,6 +304,17 @@ def test_summary_exports_are_stored_with_their_reported_document_counts(url):
     assert dok.select("dokumen_wajib", "dokumen_diunggah", "diterima", "perlu_perbaikan", "proses_verifikasi").row(0) == (660, 446, 301, 49, 98)
 
 
+def test_a_stalled_week_counts_in_the_pace(url, mingguan):
+    """Weeks 0, 1, 1 (no progress), 2 on four Mondays: the pace is the least-squares slope through all four
+    points, 1.8 documents a week (0, 3, 3, 6), not 3 as if the stalled week had not happened."""
+    store = Store(url)
+    for m, f in enumerate([mingguan[0], mingguan[1], mingguan[1], mingguan[2]]):
+        assert store.impor(f, tanggal=SENIN + timedelta(weeks=m)).baru
+    laju = tren.laju_wilayah(store.riwayat("62"), SENIN + timedelta(weeks=10), target_indeks=None, target_dokumen=1.0)
+    assert laju.height == 15 and set(laju["jumlah_snapshot"]) == {4}
+    assert laju["laju_dokumen_per_minggu"].to_list() == pytest.approx([1.8] * 15)
+
+
 def test_soft_delete_restore_and_final_delete(url, mingguan, monkeypatch):
     store = Store(url, pengguna="admin@contoh.go.id")
     ids = [h.snapshot.id for h in _impor_mingguan(store, mingguan[:3])]
@@ -478,6 +489,7 @@ def test_three_dates_one_stalled_then_a_delete_and_the_audit_log(url, mingguan, 
     assert set(catatan["pengguna"]) == {f"os:{getpass.getuser()}"}
     waktu = catatan["waktu"].str.to_datetime("%Y-%m-%dT%H:%M:%SZ")
     assert waktu.null_count() == 0 and waktu.is_sorted()
+    assert "kalteng_m0" in mcsp(url, "history", "list", "--dihapus", "--format", "csv").stdout
     assert mcsp(url, "history", "restore", 2).returncode == 0
     assert mcsp(url, "history", "list", "--format", "csv").stdout.count("kalteng_m0") == 2
 
@@ -652,26 +664,80 @@ def test_a_password_in_the_query_never_reaches_an_error(monkeypatch):
 
 
 # -------------------------------------------------------------------------------------- migrations
-def test_a_first_release_database_is_migrated_keeping_its_snapshots(tmp_path):
-    """A DuckDB file as the first release wrote it (schema 1, content unique) is brought to schema 2 on
-    first use: its snapshots stay, and a repeated content on a new date becomes storable."""
-    import duckdb
+def test_a_first_release_database_is_migrated_keeping_its_snapshots(url):
+    """A store as the first release wrote it (schema 1, content unique) is brought to schema 2 on first
+    use, on both backends: its snapshots and rows stay, and a repeated content on a new date is storable."""
+    from mcsp_rules.riwayat import koneksi, skema
 
-    from mcsp_rules.riwayat import skema
+    if url.startswith("duckdb:"):
+        import duckdb
 
-    path = tmp_path / "lama.duckdb"
-    con = duckdb.connect(str(path))
+        path = Path(url[len("duckdb://"):])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path))
+        jalankan, dialek = (lambda q: con.execute(q)), "duckdb"
+    else:
+        import psycopg
+
+        con = psycopg.connect(url, autocommit=True)
+        jalankan, dialek = (lambda q: con.execute(q)), "postgresql"
     for langkah in skema.MIGRASI[0].sql:
-        if isinstance(langkah, str):
-            con.execute(langkah)
-    con.execute("INSERT INTO mcsp_info VALUES ('versi_skema', '1')")
-    con.execute("INSERT INTO mcsp_snapshot VALUES (1, DATE '2024-10-07', 'lama', '[\"a.csv\"]', 'abc', "
-                "TIMESTAMP '2024-10-07 10:00:00', 0, 0, 0, 0, '2024')")
-    con.execute("SELECT nextval('mcsp_snapshot_id')")
+        if isinstance(langkah, tuple):
+            if langkah[0] != dialek:
+                continue
+            langkah = langkah[1]
+        jalankan(langkah)
+    jalankan("INSERT INTO mcsp_info VALUES ('versi_skema', '1')")
+    jalankan("INSERT INTO mcsp_snapshot VALUES (1, DATE '2024-10-07', 'lama', '[\"a.csv\"]', 'abc', "
+             "TIMESTAMP '2024-10-07 10:00:00', 1, 0, 0, 1, '2024')")
+    jalankan("INSERT INTO mcsp_item VALUES (1, 2024, '62.03', 'PBJ', 'PBJ.1', 'PBJ.1.1', 1.0, 'diterima', NULL, NULL, NULL)")
+    jalankan("SELECT nextval('mcsp_snapshot_id')")
     con.close()
-    store = Store(f"duckdb://{path}")
+    koneksi._siap.discard(url)
+    store = Store(url)
     daftar = store.daftar()
     assert daftar["id"].to_list() == [1] and daftar["isi_id"].to_list() == [1] and daftar["label"].to_list() == ["lama"]
+    assert store.baris(1)[0]["sub_indikator"].to_list() == ["PBJ.1.1"]
     with store.koneksi() as kon:
         assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
         assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"
+    assert store.impor(SAMPLE / "ringkasan_kalteng_2025.csv", tanggal="2025-10-14").snapshot.id == 2
+
+
+def test_pace_with_one_snapshot_is_unknown_not_safe(url, mingguan):
+    """Issue 14, item 3, through the command: one snapshot, no pace: every pemda below the target is at risk,
+    judged from its level, and the command says so; the projection is empty (unknown), not the level."""
+    assert mcsp(url, "history", "import", mingguan[0], "--tanggal", SENIN).returncode == 0
+    pace = mcsp(url, "history", "pace", "--tenggat", "2024-11-30", "--wilayah", "62", "--format", "json")
+    assert pace.returncode == 0, pace.stderr
+    assert "15 dari 15 berisiko" in pace.stderr and "15 di antaranya dinilai dari tingkatnya" in pace.stderr
+    hasil = pl.read_json(pace.stdout.encode())
+    assert set(hasil["status"]) == {"data_kurang"} and hasil["berisiko"].all()
+    assert hasil["proyeksi_indeks"].null_count() == 15 and not hasil["laju_diketahui"].any()
+
+
+def test_a_conflict_is_retried_then_answered_in_one_sentence(tmp_path):
+    """A write that meets another writer's transaction ("Conflict on tuple deletion") is retried; when it
+    keeps failing, the person reads "someone else just changed this; reload", not the database's words."""
+    import duckdb
+
+    from mcsp_rules.riwayat.koneksi import Konflik, tulis
+
+    url = f"duckdb://{tmp_path}/konflik.duckdb"
+    panggilan = []
+
+    def kadang(kon):
+        panggilan.append(1)
+        if len(panggilan) < 3:
+            raise duckdb.TransactionException("TransactionContext Error: Conflict on tuple deletion!")
+        return kon.skalar("SELECT COUNT(*) FROM mcsp_snapshot")
+
+    assert tulis(url, kadang) == 0 and len(panggilan) == 3
+
+    def selalu(kon):
+        raise duckdb.TransactionException("TransactionContext Error: Conflict on tuple deletion!")
+
+    with pytest.raises(Konflik) as e:
+        tulis(url, selalu)
+    assert "muat ulang" in str(e.value) and "someone else just changed this" in e.value.teks("en")
+    assert "TransactionContext" not in e.value.teks("id") + e.value.teks("en")

@@ -1,7 +1,7 @@
 """``mcsp history``: dated snapshots in the store, trends, and pace against a deadline.
 
     mcsp history import FILE... [--tanggal YYYY-MM-DD] [--label L]
-    mcsp history list [--format teks|csv|json]
+    mcsp history list [--format teks|csv|json] [--dihapus]
     mcsp history delete ID [--final]      (soft: restorable for MCSP_MASA_HAPUS_HARI days, default 30)
     mcsp history restore ID
     mcsp history log [--format teks|csv|json]
@@ -75,7 +75,9 @@ def cmd_list(args) -> int:
     from mcsp_rules.format import bulat
 
     bahasa = _bahasa(args)
-    tabel = _store(args).daftar()
+    if args.dihapus:
+        _store(args, "pulihkan")  # only an admin sees what was deleted (and may restore it)
+    tabel = _store(args).daftar(dihapus=args.dihapus)
     if args.format in ("csv", "json"):
         _keluaran(tabel, args)
         return 0
@@ -187,8 +189,14 @@ def cmd_pace(args) -> int:
     _keluaran(hasil, args)
     bahasa = _bahasa(args)
     n = int(hasil["berisiko"].sum())
+    tanpa_laju = int((hasil["status"] == "data_kurang").sum())
     print(f"{n} dari {hasil.height} berisiko tidak mencapai target pada {tenggat}." if bahasa == "id"
           else f"{n} of {hasil.height} at risk of missing the target by {tenggat}.", file=sys.stderr)
+    if tanpa_laju:  # unknown is not safe: say which part of the count rests on the level alone
+        print(f"{tanpa_laju} di antaranya dinilai dari tingkatnya saja: lajunya belum diketahui (kurang dari dua snapshot)."
+              if bahasa == "id" else
+              f"{tanpa_laju} of them judged from their level alone: their pace is unknown (fewer than two snapshots).",
+              file=sys.stderr)
     return 0
 
 
@@ -219,6 +227,7 @@ def _import(**kw):
 
 @perintah.command("list")
 @click.option("--format", type=click.Choice(("teks", "csv", "json")), default="teks", show_default=True)
+@click.option("--dihapus", is_flag=True, help="snapshot yang dihapus dan masih dapat dipulihkan (admin)")
 @click.option("--output", "-o", help="tulis ke file ini, bukan ke layar")
 @_database
 def _list(**kw):

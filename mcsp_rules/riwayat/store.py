@@ -17,17 +17,15 @@ Deletes are soft: a deleted snapshot leaves the trend at once and can be restore
 written to the audit trail (mcsp_rules.riwayat.audit) in its own transaction, with the user given as
 ``Store(url, pengguna=…)`` (the logged-in e-mail) or, by default, the OS user.
 
-Modules: url (URLs, masking), koneksi (connections, writer slot, conflicts), skema (tables as versioned
+Modules: url (URLs, masking), isi (rows kept, content hash, snapshot date), koneksi (connections, writer slot, conflicts), skema (tables as versioned
 migrations), cache (score cache), audit (trail), store (this API). Every write is one transaction: an
 interrupted import leaves no half snapshot.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -40,6 +38,7 @@ import polars as pl
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.riwayat import audit
 from mcsp_rules.riwayat.cache import hitung_cache, lengkapi_cache, sidik_registri, tulis_cache
+from mcsp_rules.riwayat.isi import baca_tanggal, frame_simpan, hash_isi, tanggal_otomatis  # noqa: F401
 from mcsp_rules.riwayat.koneksi import Kon, Konflik, buka as _buka, tulis as _tulis, tutup_semua  # noqa: F401
 from mcsp_rules.riwayat.skema import (SKEMA_CACHE, SKEMA_CACHE_WILAYAH, SKEMA_DOKUMEN_RINGKASAN, SKEMA_ITEM,
                                       SKEMA_SKENARIO, SKEMA_SKOR_RINGKASAN, SKEMA_SNAPSHOT, TABEL_PER_ISI,
@@ -124,68 +123,6 @@ class HasilImpor:
                 if bahasa != "id" else
                 f"Perhatian: snapshot {ids} dengan tanggal yang sama ({self.snapshot.tanggal}) sudah memuat sebagian pemda "
                 "ini; trennya kini punya dua titik pada tanggal itu. Bila ini koreksi, hapus snapshot yang lama.")
-
-
-# ----------------------------------------------------------------------------------- content
-def _frame_simpan(data: "Data") -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """The rows a snapshot keeps: detail items, summary area scores, reported document counts."""
-    r = data.rincian
-    item = r.select([(pl.col(k) if k in r.columns else pl.lit(None)).cast(t).alias(k) for k, t in SKEMA_ITEM.items()])
-    g = data.ringkasan
-    skor = g.select([(pl.col(k) if k in g.columns else pl.lit(None)).cast(t).alias(k) for k, t in SKEMA_SKOR_RINGKASAN.items()])
-    b = data.ringkasan_baris
-    if b.is_empty() or not {"tahun", "kode_wilayah"} <= set(b.columns):
-        dok = pl.DataFrame(schema=SKEMA_DOKUMEN_RINGKASAN)
-    else:
-        dok = b.select([
-            (pl.col(k) if k in b.columns else pl.lit(None)).cast(t, strict=False).alias(k)
-            for k, t in SKEMA_DOKUMEN_RINGKASAN.items()
-        ]).unique(["tahun", "kode_wilayah"], keep="first", maintain_order=True)
-    return item, skor, dok
-
-
-def hash_isi(item: pl.DataFrame, skor: pl.DataFrame, dok: pl.DataFrame) -> str:
-    """sha256 of the normalised rows in a canonical order: the same data as CSV, XLSX, another encoding
-    or another row order gives the same hash."""
-    h = hashlib.sha256(b"mcsp-snapshot-v1\n")  # v1: the content's hash does not change with the schema
-    for nama, f in (("item", item), ("skor_ringkasan", skor), ("dokumen_ringkasan", dok)):
-        h.update(f"--{nama}--\n".encode())
-        if f.height:
-            h.update(f.sort(f.columns, nulls_last=True).write_csv(include_header=True).encode("utf-8"))
-    return h.hexdigest()
-
-
-_ANGKA_TANGGAL = re.compile(r"(?<!\d)(20\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def tanggal_otomatis(nama_file: Iterable[str], data: "Data") -> tuple[date, str] | None:
-    """A snapshot date when the user gives none: a YYYY-MM-DD (or YYYYMMDD) date in a file name, else the
-    latest upload/verification date in the rows. Returns (date, where it came from) or None."""
-    for nama in nama_file:
-        m = _ANGKA_TANGGAL.search(Path(nama).name)
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3])), f"nama file {Path(nama).name}"
-            except ValueError:
-                pass
-    kolom = [k for k in ("tanggal_verifikasi", "tanggal_unggah") if k in data.rincian.columns]
-    if kolom and data.rincian.height:
-        terakhir = data.rincian.select(pl.max_horizontal([pl.col(k).max() for k in kolom])).item()
-        if terakhir is not None:
-            return terakhir, "tanggal unggah/verifikasi terakhir di data"
-    return None
-
-
-def baca_tanggal(nilai: str | date | datetime) -> date:
-    if isinstance(nilai, datetime):
-        return nilai.date()
-    if isinstance(nilai, date):
-        return nilai
-    try:
-        return date.fromisoformat(str(nilai).strip())
-    except ValueError:
-        raise MCSPError(f"tanggal '{nilai}' tidak valid; tulis sebagai YYYY-MM-DD, misalnya 2025-11-30.",
-                        f"invalid date '{nilai}'; write it as YYYY-MM-DD, for example 2025-11-30.") from None
 
 
 def _jeda_uji() -> None:
@@ -277,7 +214,7 @@ class Store:
             nama_file = sorted(set(data.rincian["file"].to_list() if "file" in data.rincian.columns else [])
                                | set(data.ringkasan["file"].to_list() if "file" in data.ringkasan.columns else []))
         nama_file = [str(n) for n in nama_file]
-        item, skor, dok = _frame_simpan(data)
+        item, skor, dok = frame_simpan(data)
         if item.is_empty() and skor.is_empty() and dok.is_empty():
             raise MCSPError("tidak ada baris yang dapat disimpan (semua baris disisihkan atau file kosong).",
                             "there are no rows to store (every row was set aside or the file is empty).")
@@ -361,7 +298,8 @@ class Store:
             for sid in ids:
                 isi = kon.skalar("SELECT isi_id FROM mcsp_snapshot WHERE id = ?", [sid])
                 milik = kon.frame(
-                    "SELECT DISTINCT kode_wilayah FROM mcsp_item WHERE snapshot_id = ? UNION "
+                    # the small per-pemda tables, never the item rows (this runs on each rerun of the Tren page)
+                    "SELECT DISTINCT kode_wilayah FROM mcsp_cache_wilayah WHERE snapshot_id = ? UNION "
                     "SELECT DISTINCT kode_wilayah FROM mcsp_skor_ringkasan WHERE snapshot_id = ? UNION "
                     "SELECT DISTINCT kode_wilayah FROM mcsp_dokumen_ringkasan WHERE snapshot_id = ?",
                     [isi, isi, isi], {"kode_wilayah": pl.String})

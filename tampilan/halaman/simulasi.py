@@ -349,8 +349,10 @@ def simpan_dan_muat(sk: Skenario | None) -> None:
             st.download_button(t("sim_unduh_json"), data=sk.ke_json().encode("utf-8"), file_name=f"{berkas}.json",
                                mime="application/json", on_click="ignore", key="sim_unduh_json", icon=":material/download:")
             if masuk.boleh("skenario_simpan"):
-                st.button(t("sim_simpan"), key="sim_simpan", on_click=_simpan, args=(sk,), icon=":material/save:",
-                          help=t("sim_simpan_bantuan"))
+                with masuk.konfirmasi(sk.nama in (_daftar_tersimpan() or []), t("sim_simpan"), "sim_timpa",
+                                      t("sim_timpa_yakin", nama=sk.nama)) as tempat:
+                    tempat.button(t("sim_simpan"), key="sim_simpan", on_click=_simpan, args=(sk,), icon=":material/save:",
+                                  help=t("sim_simpan_bantuan"))
             else:
                 masuk.tawaran("sim_simpan")
             with st.expander(t("sim_lihat_json")):
@@ -365,8 +367,10 @@ def simpan_dan_muat(sk: Skenario | None) -> None:
             a, b = st.columns(2)
             a.button(t("sim_muat"), key="sim_muat", on_click=_muat_tersimpan, args=(nama,), icon=":material/upload:")
             if masuk.boleh("skenario_hapus"):
-                b.button(t("sim_hapus_tersimpan"), key="sim_hapus_tersimpan", on_click=_hapus_tersimpan, args=(nama,),
-                         icon=":material/delete:")
+                with masuk.konfirmasi(True, t("sim_hapus_tersimpan"), "sim_hapus", t("sim_hapus_yakin", nama=nama),
+                                      wadah=b) as tempat:
+                    tempat.button(t("sim_hapus_tersimpan"), key="sim_hapus_tersimpan", on_click=_hapus_tersimpan,
+                                  args=(nama,), icon=":material/delete:")
         else:
             st.caption(t("sim_store_kosong"))
 

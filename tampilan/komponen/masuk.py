@@ -9,7 +9,8 @@ sidebar says so.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import streamlit as st
 
@@ -74,3 +75,28 @@ def sidebar() -> None:
             st.caption(t("masuk_sebagai", email=p.nama, peran=t(f"peran_{p.peran}")))
             if st.button(t("keluar"), key="keluar_sidebar", icon=":material/logout:"):
                 st.logout()
+
+
+@contextmanager
+def konfirmasi(perlu: bool, label: str, kunci: str, pertanyaan: str, wadah=None) -> Iterator:
+    """Where a button overwrites or deletes something shared: when ``perlu``, the button sits in a popover
+    behind a question the person must tick first; otherwise it is placed as it is. Yields where to put
+    the button (``with konfirmasi(...) as tempat: tempat.button(...)``)."""
+    wadah = wadah if wadah is not None else st
+    if not perlu:
+        yield wadah
+        return
+    with wadah.popover(label, icon=":material/warning:"):
+        yakin = st.checkbox(pertanyaan, key=f"{kunci}_yakin")
+        tempat = st.container() if yakin else st.empty()
+        yield tempat if yakin else _Mati(tempat)
+
+
+class _Mati:
+    """Before the tick: the button is shown, disabled."""
+
+    def __init__(self, tempat):
+        self.tempat = tempat
+
+    def button(self, *args, **kw):
+        return self.tempat.button(*args, **{**kw, "disabled": True, "on_click": None, "args": None})

@@ -123,11 +123,12 @@ def bagian_daftar(store: Store, snap: pl.DataFrame) -> None:
         return
     else:
         tabel = snap.select("id", "tanggal", pl.col("label").fill_null(""), "nama_file", "jumlah_pemda", "tahun_data",
-                            "baris_rincian", "baris_skor_ringkasan", pl.col("dibuat").dt.to_string("%Y-%m-%d %H:%M"))
+                            "baris_rincian", "baris_skor_ringkasan", pl.col("dibuat").dt.to_string("%Y-%m-%d %H:%M"),
+                            pl.col("oleh").fill_null(""))
         umum.tabel(tabel, "snapshot", {
             "id": t("k_snapshot"), "tanggal": t("k_tanggal"), "label": t("k_label"), "nama_file": t("k_file"),
             "jumlah_pemda": t("k_jumlah_pemda"), "tahun_data": t("k_tahun"), "baris_rincian": t("k_baris_rincian"),
-            "baris_skor_ringkasan": t("k_baris_ringkasan"), "dibuat": t("k_dibuat")},
+            "baris_skor_ringkasan": t("k_baris_ringkasan"), "dibuat": t("k_dibuat"), "oleh": t("k_pengguna")},
             kunci="tabel_snapshot", ribuan=["baris_rincian", "baris_skor_ringkasan", "jumlah_pemda"], tinggi=240)
     if not masuk.boleh("hapus"):
         return

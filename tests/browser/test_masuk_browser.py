@@ -2,7 +2,7 @@
 with a PostgreSQL store (MCSP_DATABASE_URL) and a secrets file (MCSP_SECRETS) configuring Streamlit's
 login against a local OpenID Connect provider (oidc-provider-mock, in a thread) and the roles. In a real
 Chromium: a guest sees a login offer and no save, import or delete on Tren and Simulasi; an editor
-logs in and imports; only an admin deletes, restores and sees the audit trail; no page shows the
+logs in and imports; a reader (the default role) only looks; only an admin deletes, restores and sees the audit trail; no page shows the
 store's password; the launcher's settings hold (the upload limit, outside the repository)."""
 
 from __future__ import annotations
@@ -178,7 +178,20 @@ def test_tamu_editor_admin(konteks, server_bersama, database_pg, artefak):
     page.screenshot(path=str(artefak / "masuk_editor_tren.png"), full_page=True)
     page.close()
 
-    # 3. an admin: sees where the store is (masked), the audit trail with the editor's import, and deletes
+    # 3. anyone else who logs in gets the default role, pembaca: sees the snapshot, changes nothing
+    page = konteks.browser.new_context(viewport={"width": 1440, "height": 2400}, locale="id-ID").new_page()
+    page.goto(server_bersama)
+    tunggu(page)
+    _masuk(page, PEMBACA)
+    buka(page, "Tren")
+    page.get_by_text("Peran Anda (pembaca) tidak mengizinkan", exact=False).first.wait_for(timeout=60_000)
+    assert page.get_by_role("button", name="Simpan snapshot").count() == 0
+    assert page.get_by_text("Hapus snapshot").count() == 0 and page.get_by_text("Jejak audit").count() == 0
+    assert page.get_by_text("kalteng_2025-10-13.csv").count() >= 1  # the editor's snapshot is visible
+    _tidak_ada_sandi(page)
+    page.close()
+
+    # 4. an admin: sees where the store is (masked), the audit trail with the editor's import, and deletes
     page = konteks.browser.new_context(viewport={"width": 1440, "height": 2400}, locale="id-ID").new_page()
     page.goto(server_bersama)
     tunggu(page)
