@@ -98,7 +98,7 @@ def waktu(fn, ulang: int) -> tuple[float, float]:
 # A child's peak resident set is read from a small launcher process, never from this one: Linux carries the
 # high-water mark of the memory a process had when it called exec into the exec'd program's ru_maxrss, so a child
 # started from this (by then large) process would report at least this process's own peak.
-_LAUNCHER = """
+_PELUNCUR = """
 import resource, subprocess, sys, time
 keluar, batas_waktu, argv = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
 t = time.perf_counter()
@@ -116,7 +116,7 @@ def anak(argv: list[str], env: dict | None = None, batas_waktu: float = 900) -> 
     """Run a child to the end: wall time, exit code, its peak resident set (ru_maxrss, through the launcher) and
     the last line of its stderr."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".txt") as hasil:
-        subprocess.run([sys.executable, "-c", _LAUNCHER, hasil.name, str(batas_waktu), *argv], stderr=err,
+        subprocess.run([sys.executable, "-c", _PELUNCUR, hasil.name, str(batas_waktu), *argv], stderr=err,
                        env={**os.environ, **(env or {})}, cwd=ROOT, check=True)
         kode, detik, maxrss_kb = hasil.read().split()
         err.seek(0)
