@@ -98,7 +98,7 @@ def waktu(fn, ulang: int) -> tuple[float, float]:
 # A child's peak resident set is read from a small launcher process, never from this one: Linux carries the
 # high-water mark of the memory a process had when it called exec into the exec'd program's ru_maxrss, so a child
 # started from this (by then large) process would report at least this process's own peak.
-_LAUNCHER = """
+_PELUNCUR = """
 import resource, subprocess, sys, time
 keluar, batas_waktu, argv = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
 t = time.perf_counter()
@@ -116,7 +116,7 @@ def anak(argv: list[str], env: dict | None = None, batas_waktu: float = 900) -> 
     """Run a child to the end: wall time, exit code, its peak resident set (ru_maxrss, through the launcher) and
     the last line of its stderr."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".txt") as hasil:
-        subprocess.run([sys.executable, "-c", _LAUNCHER, hasil.name, str(batas_waktu), *argv], stderr=err,
+        subprocess.run([sys.executable, "-c", _PELUNCUR, hasil.name, str(batas_waktu), *argv], stderr=err,
                        env={**os.environ, **(env or {})}, cwd=ROOT, check=True)
         kode, detik, maxrss_kb = hasil.read().split()
         err.seek(0)
@@ -323,10 +323,12 @@ def masukan_batas(f2025: Path, f2024: Path, f2023: Path):
     ]
 
 
-def bagian_c(f2025: Path, f2024: Path, f2023: Path) -> list[dict]:
+def bagian_c(f2025: Path, f2024: Path, f2023: Path, hanya: list[str] | None = None) -> dict:
     KERJA.mkdir(parents=True, exist_ok=True)
     hasil = []
     for nama, apa, buat, env in masukan_batas(f2025, f2024, f2023):
+        if hanya and nama not in hanya:
+            continue
         files = buat()
         ukuran = sum(f.stat().st_size for f in files)
         print(f"  c. {nama}: {ukuran / MB:.1f} MB ...", file=sys.stderr, flush=True)
@@ -338,6 +340,11 @@ def bagian_c(f2025: Path, f2024: Path, f2023: Path) -> list[dict]:
         for f in files:
             if f.parent == KERJA:
                 f.unlink()
+    if hanya:  # a partial run replaces its own rows of the previous results, keeps the others
+        json_ = OUT / "skala.json"
+        lama = json.loads(json_.read_text(encoding="utf-8")).get("c", {}).get("hasil", []) if json_.exists() else []
+        baru = {r["batas"]: r for r in hasil}
+        hasil = [baru.pop(r["batas"], r) for r in lama] + list(baru.values())
     return {"hasil": hasil}
 
 
@@ -416,6 +423,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--bagian", default="abcd", help="which parts to run: any of a, b, c, d")
     ap.add_argument("--ulang", type=int, default=3, help="repetitions of a, b and d (median reported)")
+    ap.add_argument("--batas", nargs="+", help="c: only these limits (names as in the table), the rest kept from "
+                    "the previous bench/out/skala.json")
     ap.add_argument("--anak-pandas", nargs="+", help=argparse.SUPPRESS)  # the pandas side of b and c, as a child
     args = ap.parse_args()
     if args.anak_pandas:
@@ -431,7 +440,7 @@ def main() -> None:
          "file_mb": round(f2025.stat().st_size / MB, 1)}
     for bagian, fn in (("a", lambda: bagian_a(f2025, args.ulang)), ("b", lambda: bagian_b(f2025, args.ulang)),
                        ("d", lambda: bagian_d(f2025, args.ulang)),
-                       ("c", lambda: bagian_c(f2025, sn.path_skala_nyata(2024), sn.path_skala_nyata(2023)))):
+                       ("c", lambda: bagian_c(f2025, sn.path_skala_nyata(2024), sn.path_skala_nyata(2023), args.batas))):
         if bagian in args.bagian:
             print(f"{bagian} ...", file=sys.stderr, flush=True)
             beban = " ".join(f"{x:.1f}" for x in os.getloadavg())

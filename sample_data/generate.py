@@ -1,6 +1,9 @@
 """Generate the synthetic sample exports in sample_data/ (deterministic: the same files every run).
 
     python sample_data/generate.py        (from the repository root)
+    python sample_data/generate.py --skala-nyata [--tahun 2025] [--output PATH]
+                                          (a real-scale national year, one row per required document, ~362 000
+                                          rows: not committed; sample_data/skala_nyata.py caches it on first use)
 
 The data is SYNTHETIC, not KPK data. It is shaped to look like real MCP/MCSP exports and to match the
 few published figures we have (shared/domain.md): the 2024 national area averages, Provinsi Bengkulu's
@@ -427,7 +430,7 @@ def katalog_dokumen(kat: pl.DataFrame, tahun: int) -> pl.DataFrame:
     return pl.DataFrame(baris).with_row_index("urutan_dokumen")
 
 
-def calibrate(p: "np.ndarray", target: float, w: "np.ndarray | None" = None) -> float:
+def geser_peluang(p: "np.ndarray", target: float, w: "np.ndarray | None" = None) -> float:
     """The offset a with the (``w``-weighted) mean of sigmoid(p + a) = target (bisection on the expected
     share, not on the draws)."""
     bawah, atas = -15.0, 15.0
@@ -492,9 +495,9 @@ def skala_nyata(pemda: pl.DataFrame, kat: pl.DataFrame, tahun: int = 2025) -> pl
     )
     # National shares as Kalteng's: offsets calibrated on the expected shares.
     x_unggah = (0.6 * df["z"] + 0.3 * df["e_area"]).to_numpy()
-    a_unggah = calibrate(x_unggah, P_UNGGAH)
+    a_unggah = geser_peluang(x_unggah, P_UNGGAH)
     # accepted among the verified: weighted by the chance of being uploaded (better pemda upload more)
-    a_terima = calibrate(df["logit"].to_numpy(), P_TERIMA, 1.0 / (1.0 + np.exp(-(a_unggah + x_unggah))))
+    a_terima = geser_peluang(df["logit"].to_numpy(), P_TERIMA, 1.0 / (1.0 + np.exp(-(a_unggah + x_unggah))))
     p_unggah = 1.0 / (1.0 + (-(a_unggah + 0.6 * pl.col("z") + 0.3 * pl.col("e_area"))).exp())
     p_terima = 1.0 / (1.0 + (-(a_terima + pl.col("logit"))).exp())
     status_nasional = (

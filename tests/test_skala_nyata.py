@@ -124,3 +124,25 @@ def test_file_contoh_yang_dikomit_tetap_sama(tmp_path):
     assert dibuat == sorted(p.name for p in SAMPLE.glob("r*_*.*"))
     for nama in dibuat:
         assert (salinan / nama).read_bytes() == (SAMPLE / nama).read_bytes(), nama
+
+
+def test_satu_tahun_skala_nyata_lolos_batas_bawaan(dua_file, rincian, cache_modul, tmp_path):
+    """One real-scale national year passes the default upload limits (mcsp_rules/batas.py, the same in the CLI and
+    the dashboard), as bare codes (29 MB) and as a portal export with region and sub-indicator names (52 MB, over
+    the former 50 MB limit)."""
+    from mcsp_rules.batas import BATAS
+    from mcsp_rules.io.baca import baca
+
+    assert baca(dua_file[0]).frame.height == rincian.height
+    gen = cache_modul.generator()
+    nama_sub = pl.DataFrame([{"sub_indikator": s.kode, "nama_sub_indikator": s.nama}
+                             for a in gen.muat_area("area_2024_2025.py") for s in a.sub_indikator])
+    dengan_nama = (
+        pl.read_csv(dua_file[0], separator=";", infer_schema=False)
+        .join(gen.daftar_pemda().select("kode_wilayah", "nama_wilayah"), on="kode_wilayah", maintain_order="left")
+        .join(nama_sub, on="sub_indikator", maintain_order="left")
+    )
+    p = tmp_path / "nasional_dengan_nama.csv"
+    dengan_nama.write_csv(p, separator=";", include_bom=True)
+    assert 50 * 1024 * 1024 < p.stat().st_size < BATAS.ukuran_byte
+    assert baca(p).frame.height == rincian.height

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from jahat.korpus import lembar_xml, xlsx_mentah
 from mcsp_rules.batas import Batas
 from mcsp_rules.io.penjaga_xlsx import periksa_zip as _periksa_zip
-from jahat.korpus import lembar_xml, xlsx_mentah
 
 
 def _huruf(n: int) -> str:
