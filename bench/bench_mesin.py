@@ -80,8 +80,9 @@ def main() -> None:
     if missing:
         sys.exit(f"sample data missing: {missing}; run python sample_data/generate.py")
 
-    import mcsp_rules  # noqa: F401 — imports are not part of the in-process timing
     import pandas  # noqa: F401
+
+    import mcsp_rules  # noqa: F401 — imports are not part of the in-process timing
 
     data, skor = engine_skor(FILES)  # warm-up (registry load, pandera import)
     rows = data.laporan.dibaca

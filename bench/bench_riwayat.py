@@ -145,10 +145,10 @@ def main() -> None:
         return tren.indeks_provinsi(riw), tren.skor_area(riw, "provinsi"), tren.dokumen(riw, "provinsi")
 
     tren_provinsi(provinsi[0])  # warm the registry and the connection path once
-    waktu_prov = [w for kode in provinsi for w in ukur(lambda: tren_provinsi(kode), args.ulang)]
+    waktu_prov = [w for kode in provinsi for w in ukur(lambda k=kode: tren_provinsi(k), args.ulang)]
     baris_prov = store.riwayat("33").area.height
     pemda = ["33.74", "62.03", "11.01", "94.71", "31.71"]
-    waktu_pemda = [w for kode in pemda for w in ukur(lambda: tren.tabel_tren(store.riwayat(kode)), args.ulang)]
+    waktu_pemda = [w for kode in pemda for w in ukur(lambda k=kode: tren.tabel_tren(store.riwayat(k)), args.ulang)]
     riw_nasional = None
 
     def nasional():

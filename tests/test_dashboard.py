@@ -13,7 +13,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
-
 from test_analisis import KALTENG, buat_rincian
 
 AKAR = Path(__file__).resolve().parent.parent

@@ -15,10 +15,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from mcsp_rules.format import angka
 from test_analisis import KALTENG, buat_rincian
 from test_dashboard import baru, buka, metrik, tanpa_galat
+
+from mcsp_rules.format import angka
 
 AKAR = Path(__file__).resolve().parent.parent
 ADA_CONTOH = (AKAR / "sample_data" / "rincian_nasional_2025.csv").exists()

@@ -11,12 +11,12 @@ from datetime import date
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from mcsp_rules.riwayat import tren
-from mcsp_rules.format import angka
-from mcsp_rules.riwayat.store import Store
 from test_dashboard import AKAR, APP, buka, metrik, tanpa_galat
 from test_store import baris_rincian, server_postgres  # noqa: F401 - the PostgreSQL fixture, for kode_tersimpan
+
+from mcsp_rules.format import angka
+from mcsp_rules.riwayat import tren
+from mcsp_rules.riwayat.store import Store
 
 KALTENG = ["62"] + [f"62.{i:02d}" for i in range(1, 14)] + ["62.71"]
 TREN = "tampilan/halaman/tren.py"
@@ -241,8 +241,7 @@ def test_store_tidak_dapat_dibuka(salah, tmp_path, monkeypatch):
 def test_grafik_tren_valid(url):
     """Every chart of the page is valid Vega-Lite (the page skips Altair's validation for speed) and
     renders to PNG, with and without a projection."""
-    from tampilan.komponen import grafik
-    from tampilan.komponen import cakupan_tren
+    from tampilan.komponen import cakupan_tren, grafik
     from tampilan.komponen import grafik_tren as halaman_tren
     store = Store(url)
     for nama, isi in MINGGU.items():

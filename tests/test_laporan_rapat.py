@@ -14,6 +14,7 @@ import subprocess
 import polars as pl
 import pytest
 from pypdf import PdfReader
+from test_analisis import KALTENG, buat_rincian
 
 import mcsp_rules
 from mcsp_rules.hitung import analisis as an
@@ -21,7 +22,6 @@ from tampilan.komponen import grafik, peta, telusur
 from tampilan.komponen.laporan_rapat import Laporan, buat_laporan, png_grafik, tanggal_data
 from tampilan.komponen.tautan import alamat_dasar, parameter_tampilan, tautan_penuh
 from tampilan.komponen.teks import dengan_bahasa
-from test_analisis import KALTENG, buat_rincian
 
 DIBUAT = dt.datetime(2025, 11, 3, 9, 30, tzinfo=dt.timezone.utc)
 TANGGAL_AKHIR: dict[int, dt.date] = {}  # the latest date written into each year's export (by the fixture)

@@ -9,10 +9,10 @@ import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
-
-from mcsp_rules.riwayat.store import Store
 from test_dashboard import APP, buka, tanpa_galat
 from test_halaman_simulasi import SIM, berkas, tambah_aksi  # noqa: F401 - the module's upload fixture
+
+from mcsp_rules.riwayat.store import Store
 
 AUTH = {"client_id": "x", "client_secret": "y", "redirect_uri": "http://localhost:8501/oauth2callback",
         "cookie_secret": "z", "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}

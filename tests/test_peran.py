@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mcsp_rules.galat import MCSPError
-from mcsp_rules.peran import Pengguna, SYARAT, pengguna_cli, pengguna_web, peran_untuk
+from mcsp_rules.peran import SYARAT, Pengguna, pengguna_cli, pengguna_web, peran_untuk
 
 AUTH = {"auth": {"client_id": "x", "client_secret": "y", "server_metadata_url": "http://127.0.0.1:9/x"}}
 SECRETS = {**AUTH, "mcsp": {"peran_bawaan": "pembaca", "peran": {

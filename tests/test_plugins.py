@@ -12,7 +12,6 @@ import pytest
 import mcsp_rules
 from mcsp_rules.plugin.registri import Registri
 
-
 RINCIAN = """tahun,kode_wilayah,area,indikator,sub_indikator,bobot,status,nilai
 2024,62,AA,AA.1,AA.1.1,60,diterima,80
 2024,62,AA,AA.1,AA.1.2,40,diterima,

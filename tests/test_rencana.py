@@ -18,8 +18,8 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.perencanaan import rencana as rc
 from mcsp_rules.galat import MCSPError
+from mcsp_rules.perencanaan import rencana as rc
 from mcsp_rules.perencanaan.simulasi import dasar
 
 USAHA = {"proses verifikasi": 1.0, "perlu perbaikan": 2.0, "belum diunggah": 3.0}

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from test_analisis import KALTENG, buat_rincian
 
 import mcsp_rules
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.perencanaan.simulasi import dasar, simulasi
 from mcsp_rules.perencanaan.skenario import Aksi, Skenario, baca_skenario
-from test_analisis import KALTENG, buat_rincian
 
 AKAR = Path(__file__).resolve().parent.parent
 CONTOH_2024 = AKAR / "sample_data" / "rincian_nasional_2024.csv"

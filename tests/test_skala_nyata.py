@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_data"
 

@@ -24,9 +24,9 @@ import polars as pl
 import pytest
 
 import mcsp_rules
-from mcsp_rules.riwayat import tren
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.hitung.skor import hitung_dokumen
+from mcsp_rules.riwayat import tren
 from mcsp_rules.riwayat.store import Store, url_bawaan
 from mcsp_rules.wilayah import daftar_wilayah
 

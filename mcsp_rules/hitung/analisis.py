@@ -14,10 +14,10 @@ import polars as pl
 
 from mcsp_rules.hitung.skor import (
     KATEGORI,
+    bobot_dipakai,
     hitung_dokumen,
     kategori,
     tambah_peringkat,
-    bobot_dipakai,
 )
 from mcsp_rules.model import KOLOM_STATUS, STATUS_URUT, TIDAK_LENGKAP  # noqa: F401 — pages read them as an.*
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from mcsp_rules.batas import BATAS, Batas
 from mcsp_rules.galat import FileTidakTerbaca
 from mcsp_rules.io.baca_csv import baca_csv

@@ -11,7 +11,7 @@ import polars as pl
 
 from mcsp_rules.batas import Batas
 from mcsp_rules.galat import FileTidakTerbaca
-from mcsp_rules.io.bacaan import BacaanFile, KOLOM_BARIS, KOLOM_LEBAR
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_LEBAR, BacaanFile
 from mcsp_rules.io.deteksi import ribuan, terlalu_banyak_baris, terlalu_banyak_kolom, terlalu_banyak_sel
 from mcsp_rules.io.header import dengan_header
 

@@ -11,7 +11,7 @@ import polars as pl
 
 from mcsp_rules.batas import Batas
 from mcsp_rules.galat import FileTidakTerbaca
-from mcsp_rules.io.bacaan import BacaanFile, KOLOM_BARIS
+from mcsp_rules.io.bacaan import KOLOM_BARIS, BacaanFile
 from mcsp_rules.io.header import _KOLOM_DIKENAL, dengan_header, normalkan_header
 from mcsp_rules.io.penjaga_xlsx import Ukur, _gabung_ukur, periksa_zip, peta_lembar, terlalu_luas
 

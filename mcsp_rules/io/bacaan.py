@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-
-
 KOLOM_BARIS = "_baris"  # the row number as the spreadsheet shows it (header = row 1 in a plain CSV)
 
 

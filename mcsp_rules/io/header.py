@@ -9,9 +9,8 @@ import polars as pl
 
 from mcsp_rules.batas import Batas
 from mcsp_rules.galat import FileTidakTerbaca
-from mcsp_rules.io.bacaan import BacaanFile, KOLOM_BARIS, KOLOM_FILE, KOLOM_LEBAR
+from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, KOLOM_LEBAR, BacaanFile
 from mcsp_rules.io.deteksi import ribuan, terlalu_banyak_baris
-
 
 # Header aliases, after normalisation (lower case, spaces/dashes → underscores).
 ALIAS_KOLOM = {

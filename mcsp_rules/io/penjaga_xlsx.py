@@ -17,7 +17,6 @@ from mcsp_rules.batas import Batas
 from mcsp_rules.galat import FileTidakTerbaca
 from mcsp_rules.io.deteksi import ribuan
 
-
 # -------------------------------------------------------------------------------------------- XLSX
 # calamine allocates a sheet's whole rectangle (first to last used cell) before reading a value, so
 # the rectangle is measured first, from the XML, the way calamine places cells: by local element name

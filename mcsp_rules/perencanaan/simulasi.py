@@ -32,12 +32,12 @@ from mcsp_rules.galat import MCSPError
 from mcsp_rules.hitung.celah import isi_nama_sub, pihak_expr
 from mcsp_rules.hitung.skor import (
     KUNCI_PEMDA,
-    tambah_peringkat,
     skor_area,
     skor_item,
     tabel_bobot,
     tabel_provinsi,
     tabel_wilayah,
+    tambah_peringkat,
 )
 from mcsp_rules.model import STATUS_DITERIMA
 from mcsp_rules.perencanaan.skenario import JENIS_AKSI, Aksi, Skenario

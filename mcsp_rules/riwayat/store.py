@@ -39,10 +39,20 @@ from mcsp_rules.galat import MCSPError
 from mcsp_rules.riwayat import audit
 from mcsp_rules.riwayat.cache import hitung_cache, lengkapi_cache, sidik_registri, tulis_cache
 from mcsp_rules.riwayat.isi import baca_tanggal, frame_simpan, hash_isi, tanggal_otomatis  # noqa: F401
-from mcsp_rules.riwayat.koneksi import Kon, Konflik, buka as _buka, tulis as _tulis, tutup_semua  # noqa: F401
-from mcsp_rules.riwayat.skema import (SKEMA_CACHE, SKEMA_CACHE_WILAYAH, SKEMA_DOKUMEN_RINGKASAN, SKEMA_ITEM,
-                                      SKEMA_SKENARIO, SKEMA_SKOR_RINGKASAN, SKEMA_SNAPSHOT, TABEL_PER_ISI,
-                                      VERSI_SKEMA)  # noqa: F401 — re-exported for callers of the store API
+from mcsp_rules.riwayat.koneksi import Kon, Konflik, tutup_semua  # noqa: F401
+from mcsp_rules.riwayat.koneksi import buka as _buka
+from mcsp_rules.riwayat.koneksi import tulis as _tulis
+from mcsp_rules.riwayat.skema import (
+    SKEMA_CACHE,
+    SKEMA_CACHE_WILAYAH,
+    SKEMA_DOKUMEN_RINGKASAN,
+    SKEMA_ITEM,
+    SKEMA_SKENARIO,
+    SKEMA_SKOR_RINGKASAN,
+    SKEMA_SNAPSHOT,
+    TABEL_PER_ISI,
+    VERSI_SKEMA,  # noqa: F401 — re-exported for callers of the store API
+)
 from mcsp_rules.riwayat.url import ENV_URL, dialek, salah_url, samarkan, url_bawaan  # noqa: F401
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -10,14 +10,21 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
+from mcsp_rules.galat import MCSPError
 from mcsp_rules.hitung import analisis as an
 from mcsp_rules.hitung.celah import STATUS_MENUNGGU_KPK
-from mcsp_rules.galat import MCSPError
 from mcsp_rules.io.ekspor import ke_xlsx
 from mcsp_rules.model import USAHA_STANDAR
 from mcsp_rules.perencanaan.rencana import BATAS_BAWAH_KATEGORI, rencana
 from tampilan.komponen import grafik, umum
-from tampilan.komponen.skenario import catatan_bobot, dasar_sesi, galat, grafik_air_terjun, langkah_dari_area, pilih_lingkup
+from tampilan.komponen.skenario import (
+    catatan_bobot,
+    dasar_sesi,
+    galat,
+    grafik_air_terjun,
+    langkah_dari_area,
+    pilih_lingkup,
+)
 from tampilan.komponen.teks import bahasa, t
 
 TARGET_KATEGORI = ("Hijau", "Biru", "Kuning")  # band names offered as targets (their lower limits)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from mcsp_rules.hitung import analisis as an
-from tampilan.komponen import bagikan, grafik, peta as peta_provinsi, telusur, umum
+from tampilan.komponen import bagikan, grafik, telusur, umum
+from tampilan.komponen import peta as peta_provinsi
 from tampilan.komponen.teks import bahasa, t
 
 BATAS_DAFTAR = 25  # names listed per band under "needs attention"

@@ -14,10 +14,10 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from mcsp_rules.hitung import analisis as an
 from mcsp_rules.galat import MCSPError
-from mcsp_rules.perencanaan.sensitivitas import sensitivitas
+from mcsp_rules.hitung import analisis as an
 from mcsp_rules.hitung.skor import baca_file_bobot
+from mcsp_rules.perencanaan.sensitivitas import sensitivitas
 from tampilan.komponen import grafik, umum
 from tampilan.komponen.skenario import grafik_geser
 from tampilan.komponen.teks import bahasa, t

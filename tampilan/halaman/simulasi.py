@@ -14,8 +14,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from mcsp_rules.hitung import analisis as an
 from mcsp_rules.galat import MCSPError
+from mcsp_rules.hitung import analisis as an
 from mcsp_rules.perencanaan.simulasi import simulasi
 from mcsp_rules.perencanaan.skenario import JENIS_AKSI, NAMA_AKSI, Aksi, Skenario
 from tampilan.komponen import grafik, masuk, umum

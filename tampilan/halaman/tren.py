@@ -20,8 +20,15 @@ from mcsp_rules.riwayat import tren
 from mcsp_rules.wilayah import daftar_wilayah
 from tampilan.komponen import grafik, umum
 from tampilan.komponen.cakupan_tren import nama_cakupan, pilih_cakupan, tenggat_bawaan
-from tampilan.komponen.grafik_tren import (KOLOM_STATUS, grafik_area, grafik_dokumen, grafik_dokumen_laju,
-                                           grafik_indeks, grafik_naik, grafik_sebaran)
+from tampilan.komponen.grafik_tren import (
+    KOLOM_STATUS,
+    grafik_area,
+    grafik_dokumen,
+    grafik_dokumen_laju,
+    grafik_indeks,
+    grafik_naik,
+    grafik_sebaran,
+)
 from tampilan.komponen.store_tren import bagian_daftar, bagian_simpan, buka_store, lokasi, pesan_galat, tgl
 from tampilan.komponen.teks import t
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 import altair as alt
 import polars as pl
 
-from mcsp_rules.model import STATUS_URUT
 from mcsp_rules.format import angka
-
+from mcsp_rules.model import STATUS_URUT
 from tampilan.komponen.teks import bahasa, t
 
 # Altair validates every schema object as it is built (its "debug mode"); for the fixed charts of

@@ -14,8 +14,8 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
-from mcsp_rules.hitung import analisis as an
 from mcsp_rules.galat import MCSPError
+from mcsp_rules.hitung import analisis as an
 from mcsp_rules.perencanaan.simulasi import dasar
 from tampilan.komponen import grafik, umum
 from tampilan.komponen.teks import bahasa, t

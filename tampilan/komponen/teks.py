@@ -11,7 +11,6 @@ import streamlit as st
 from mcsp_rules import teks
 from mcsp_rules.teks import BAHASA, NAMA_BAHASA, TEKS  # noqa: F401 — re-exported for the pages
 
-
 # a language fixed for a piece of work that runs outside the page's script run (a report built
 # when its download is clicked), so the shared chart builders speak it without the session
 _BAHASA_TETAP: contextvars.ContextVar[str | None] = contextvars.ContextVar("bahasa_tetap", default=None)

@@ -30,8 +30,8 @@ def tambah_pilihan(spec: dict, medan: str) -> list[str]:
     clicked into (ValueError)."""
     lapis = spec["layer"] if "layer" in spec else [spec]
     nama: list[str] = []
-    for l in lapis:
-        mark = l.get("mark")
+    for lapisan in lapis:
+        mark = lapisan.get("mark")
         jenis = mark.get("type") if isinstance(mark, dict) else mark
         if jenis in ("bar", "rect", "arc") and PILIH not in nama:
             n = PILIH
@@ -39,9 +39,9 @@ def tambah_pilihan(spec: dict, medan: str) -> list[str]:
             n = f"{PILIH}_{len(nama)}"
         else:
             continue
-        l.setdefault("params", []).append(
+        lapisan.setdefault("params", []).append(
             {"name": n, "select": {"type": "point", "fields": [medan], "on": "click", "clear": False}})
-        l["mark"] = {**(mark if isinstance(mark, dict) else {"type": jenis}), "cursor": "pointer"}
+        lapisan["mark"] = {**(mark if isinstance(mark, dict) else {"type": jenis}), "cursor": "pointer"}
         nama.append(n)
     if not nama:
         raise ValueError("grafik tanpa lapisan batang/sel yang dapat diklik")

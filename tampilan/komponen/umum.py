@@ -18,14 +18,14 @@ import polars as pl
 import streamlit as st
 
 import mcsp_rules
+from mcsp_rules.batas import BATAS
+from mcsp_rules.format import angka
 from mcsp_rules.hitung import analisis as an
 from mcsp_rules.io.ekspor import ke_csv, ke_xlsx
-from mcsp_rules.format import angka
 from mcsp_rules.model import JENIS_PEMDA
-from mcsp_rules.batas import BATAS
-
 from tampilan.komponen import tautan
-from tampilan.komponen.teks import BAHASA as BAHASA_SAH, bahasa, t
+from tampilan.komponen.teks import BAHASA as BAHASA_SAH
+from tampilan.komponen.teks import bahasa, t
 
 log = logging.getLogger("mcsp_rules.dashboard")
 

@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from peladen import jalankan_streamlit
 
 AKAR = Path(__file__).resolve().parents[2]

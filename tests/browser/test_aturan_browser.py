@@ -4,7 +4,6 @@ and catalogue with their sources, as a coordinator sees them before any data is 
 from __future__ import annotations
 
 import pytest
-
 from test_dashboard_browser import buka, sel_tabel, tunggu
 
 pytestmark = pytest.mark.browser

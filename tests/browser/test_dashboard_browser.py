@@ -8,7 +8,6 @@ import re
 import time
 
 import pytest
-
 from test_analisis import KALTENG, buat_rincian
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,6 @@ only (reliability.md, "Streamlit"); a cache keyed by file name would fail this t
 from __future__ import annotations
 
 import pytest
-
 from test_analisis import buat_rincian
 from test_dashboard_browser import buka, metrik, tunggu, unggah_csv
 

@@ -17,7 +17,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-
 from test_dashboard_browser import buka, tunggu
 from test_halaman_tren import MINGGU
 from test_store import server_postgres  # noqa: F401 - the PostgreSQL server fixture

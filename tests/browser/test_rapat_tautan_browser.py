@@ -10,7 +10,6 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-
 from test_analisis import KALTENG, buat_rincian
 from test_dashboard_browser import metrik, tunggu, unggah_csv
 

@@ -5,7 +5,6 @@ and see the checklist, move a weight. Screenshots go to tests/artifacts/ for a p
 from __future__ import annotations
 
 import pytest
-
 from test_analisis import KALTENG, buat_rincian
 from test_dashboard_browser import buka, metrik, tunggu, unggah_csv
 

@@ -5,9 +5,7 @@ against the deadline. Screenshots go to tests/artifacts/ for a person to judge."
 
 from __future__ import annotations
 
-
 import pytest
-
 from peladen import jalankan_streamlit
 from test_dashboard_browser import buka, metrik, tunggu
 from test_halaman_tren import MINGGU

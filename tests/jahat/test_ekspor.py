@@ -11,8 +11,8 @@ import fastexcel
 import polars as pl
 
 import mcsp_rules
-from mcsp_rules.io.ekspor import ke_csv, ke_xlsx
 from jahat.korpus import KASUS
+from mcsp_rules.io.ekspor import ke_csv, ke_xlsx
 
 PEMICU = ["=1+1", "+62 811 000", "-cmd|' /C calc'!A0", "@SUM(1,2)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"http://x\",\"y\")",
           "\x00=1"]

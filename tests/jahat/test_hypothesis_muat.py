@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mcsp_rules
+from jahat.korpus import ke_csv, ke_xlsx, rincian
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.io.baca import baca
 from mcsp_rules.io.bacaan import BacaanFile
-from jahat.korpus import ke_csv, ke_xlsx, rincian
 
 CI = os.environ.get("CI") == "true"
 # MCSP_HYPOTHESIS_CONTOH=2000 for a longer hunt than the suite's default

@@ -13,7 +13,7 @@ import pytest
 
 import mcsp_rules
 from jahat.anak import jalankan_anak, mcsp
-from jahat.korpus import KASUS, Kasus, rincian, ke_csv
+from jahat.korpus import KASUS, Kasus, ke_csv, rincian
 
 AMAN = [k for k in KASUS.values() if not k.berbahaya]
 BERBAHAYA = [k for k in KASUS.values() if k.berbahaya]
