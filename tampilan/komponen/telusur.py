@@ -78,6 +78,10 @@ def buka_profil_bila_diminta() -> None:
     st.session_state.pop("_w_profil", None)
     param = parameter_tampilan(umum.saring(), bahasa=bahasa(), rapat=umum.rapat(),
                                contoh=st.session_state.get("data_asal") == "contoh", pemda=kode)
+    # The pemda in this link is the profile's choice, not a new sidebar filter: mark it as already
+    # applied, so the way back to the overview keeps the filters it had (umum.baca_url applies only
+    # what differs from what this session wrote). A link opened elsewhere still sets both.
+    st.session_state["_url_ditulis"] = {**(st.session_state.get("_url_ditulis") or {}), "pemda": str(param.get("pemda"))}
     st.switch_page(HALAMAN_PROFIL, query_params=param)
 
 

@@ -24,31 +24,32 @@ def _port_bebas() -> int:
 
 
 @contextlib.contextmanager
-def jalankan_streamlit(artefak: Path, nama_log: str, env_tambahan: dict[str, str]):
-    """`streamlit run dashboard.py`, headless, on a free localhost port, until it answers its health
-    check; yields the URL and stops the server afterwards."""
-    port = _port_bebas()
+def jalankan_streamlit(artefak: Path, nama_log: str, env_tambahan: dict[str, str], *, perintah: list[str] | None = None,
+                       cwd: Path | str = AKAR, port: int | None = None, host: str = "127.0.0.1"):
+    """The dashboard on a free localhost port until it answers its health check; yields its URL and
+    stops it afterwards. By default `streamlit run dashboard.py`, headless, from the checkout;
+    ``perintah`` runs another launcher instead (scripts/dashboard.sh, as a deployment does), which
+    must listen on ``port``."""
+    port = port or _port_bebas()
     log = open(artefak / nama_log, "w", encoding="utf-8")  # noqa: SIM115 - closed below
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **env_tambahan}
-    proses = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=AKAR, stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    batas = time.monotonic() + 90
+    perintah = perintah or [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                            "--server.port", str(port), "--server.address", "127.0.0.1"]
+    proses = subprocess.Popen(perintah, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    url = f"http://{host}:{port}"
+    batas = time.monotonic() + 120
     try:
         while True:
             if proses.poll() is not None:
-                pytest.fail(f"streamlit exited with {proses.returncode}; see {artefak / nama_log}")
+                pytest.fail(f"{perintah[0]} exited with {proses.returncode}; see {artefak / nama_log}")
             try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
                     if r.status == 200 and r.read().strip() == b"ok":
                         break
             except OSError:
                 pass
             if time.monotonic() > batas:
-                pytest.fail("streamlit did not become healthy within 90 s")
+                pytest.fail("the dashboard did not become healthy within 120 s")
             time.sleep(0.3)
         yield url
     finally:

@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 import pytest
+from peladen import _port_bebas, jalankan_streamlit
 from test_dashboard_browser import buka, tunggu
 from test_halaman_tren import MINGGU
 from test_store import server_postgres  # noqa: F401 - the PostgreSQL server fixture
@@ -26,12 +23,6 @@ pytestmark = pytest.mark.browser
 AKAR = Path(__file__).resolve().parents[2]
 ADMIN, EDITOR, PEMBACA = "kepala@inspektorat.go.id", "operator@inspektorat.go.id", "tamu@contoh.go.id"
 SANDI = "s3cr3t-pg"
-
-
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -77,35 +68,11 @@ peran_bawaan = "pembaca"
 "{ADMIN}" = "admin"
 "{EDITOR}" = "editor"
 """, encoding="utf-8")
-    log = open(artefak / "streamlit_masuk.log", "w", encoding="utf-8")  # noqa: SIM115 - closed below
-    env = {**os.environ, "MCSP_DATABASE_URL": database_pg, "MCSP_SECRETS": str(secrets), "MCSP_PORT": str(port),
+    env = {"MCSP_DATABASE_URL": database_pg, "MCSP_SECRETS": str(secrets), "MCSP_PORT": str(port),
            "MCSP_BATAS_UKURAN_MB": "7", "AUTHLIB_INSECURE_TRANSPORT": "1"}
-    proses = subprocess.Popen(["bash", str(AKAR / "scripts" / "dashboard.sh")], cwd="/tmp", env=env,
-                              stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://localhost:{port}"
-    batas = time.monotonic() + 120
-    try:
-        while True:
-            if proses.poll() is not None:
-                pytest.fail(f"dashboard.sh exited with {proses.returncode}; see {artefak / 'streamlit_masuk.log'}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > batas:
-                pytest.fail("the dashboard did not become healthy within 120 s")
-            time.sleep(0.3)
+    with jalankan_streamlit(artefak, "streamlit_masuk.log", env, perintah=["bash", str(AKAR / "scripts" / "dashboard.sh")],
+                            cwd="/tmp", port=port, host="localhost") as url:
         yield url
-    finally:
-        proses.terminate()
-        try:
-            proses.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proses.kill()
-            proses.wait(timeout=5)
-        log.close()
 
 
 @pytest.fixture

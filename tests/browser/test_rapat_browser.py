@@ -162,7 +162,7 @@ def test_laporan_rapat_klik_peringkat_dan_peta(halaman, artefak, harapan, tmp_pa
     buka(page, "Ringkasan")
     peta = page.locator('[data-testid="stVegaLiteChart"]').filter(has_text="KALTENG")
     peta.scroll_into_view_if_needed()
-    peta.locator('path[aria-label*="Jawa Timur"]').first.click()
+    peta.locator('path[aria-label*="Jawa Timur"]').first.click(force=True)  # on the tile, under its label
     tunggu(page)
     assert page.get_by_test_id("stCaptionContainer").filter(has_text="Jawa Timur · ").count() == 1
     pilih_sidebar(page, "Provinsi", PROVINSI)
