@@ -58,6 +58,7 @@ def main() -> None:
     bawaan = _halaman_bawaan()
     halaman = [st.Page(f, title=t(k), icon=i, url_path=u, default=(u == bawaan)) for f, k, i, u in HALAMAN]
     pg = st.navigation(halaman, position="sidebar")
+    st.session_state["_halaman_aktif"] = pg.url_path or "data"  # chart images carry this view's link
     masuk.sidebar()  # login offer, who is logged in, or the single-user-mode note
     umum.filter_sidebar()
     umum.pasang_pita()  # charts read the index with the bands of the year shown

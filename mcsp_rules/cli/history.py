@@ -20,7 +20,7 @@ import sys
 import click
 
 from mcsp_rules.cli.umum import bahasa as _bahasa
-from mcsp_rules.cli.umum import jalankan, keluaran, opsi_format, tulis
+from mcsp_rules.cli.umum import jalankan, keluaran, opsi_format, teks, tulis
 
 
 def _store(args, aksi: str | None = None):
@@ -59,15 +59,9 @@ def cmd_import(args) -> int:
     if hasil.peringatan(bahasa):
         print(hasil.peringatan(bahasa), file=sys.stderr)
     if args.tanggal is None and hasil.baru:
-        print(f"Tanggal snapshot diambil dari file: {hasil.snapshot.tanggal}; pakai --tanggal untuk menentukannya sendiri."
-              if bahasa == "id" else
-              f"Snapshot date taken from the file: {hasil.snapshot.tanggal}; use --tanggal to set it yourself.",
-              file=sys.stderr)
+        print(teks(args, "cli_tanggal_dari_file", tanggal=hasil.snapshot.tanggal), file=sys.stderr)
     if hasil.disisihkan:
-        print(f"{bulat(hasil.disisihkan, bahasa)} baris disisihkan oleh validasi dan tidak disimpan; jalankan `mcsp validate`."
-              if bahasa == "id" else
-              f"{bulat(hasil.disisihkan, bahasa)} rows were set aside by validation and not stored; run `mcsp validate`.",
-              file=sys.stderr)
+        print(teks(args, "cli_impor_disisihkan", n=bulat(hasil.disisihkan, bahasa)), file=sys.stderr)
     return 0
 
 
@@ -82,19 +76,14 @@ def cmd_list(args) -> int:
         _keluaran(tabel, args)
         return 0
     if tabel.is_empty():
-        tulis(("Belum ada snapshot." if bahasa == "id" else "No snapshots yet.") + "\n", args)
+        tulis(teks(args, "cli_belum_ada_snapshot") + "\n", args)
         return 0
     baris = []
     for s in tabel.iter_rows(named=True):
         label = f"  [{s['label']}]" if s["label"] else ""
-        if bahasa == "id":
-            baris.append(f"#{s['id']:<5} {s['tanggal']}  tahun {s['tahun_data']}  {bulat(s['jumlah_pemda'])} pemda  "
-                         f"{bulat(s['baris_rincian'])} baris rincian  {bulat(s['baris_skor_ringkasan'])} skor ringkasan  "
-                         f"{s['nama_file']}{label}")
-        else:
-            baris.append(f"#{s['id']:<5} {s['tanggal']}  year {s['tahun_data']}  {bulat(s['jumlah_pemda'], 'en')} pemda  "
-                         f"{bulat(s['baris_rincian'], 'en')} detail rows  {bulat(s['baris_skor_ringkasan'], 'en')} summary scores  "
-                         f"{s['nama_file']}{label}")
+        baris.append(teks(args, "cli_baris_snapshot", id=f"{s['id']:<5}", tanggal=s["tanggal"], tahun=s["tahun_data"],
+                          pemda=bulat(s["jumlah_pemda"], bahasa), rincian=bulat(s["baris_rincian"], bahasa),
+                          ringkasan=bulat(s["baris_skor_ringkasan"], bahasa), file=s["nama_file"]) + label)
     baris.append(f"{tabel.height} snapshot.")
     tulis("\n".join(baris) + "\n", args)
     return 0
@@ -103,36 +92,30 @@ def cmd_list(args) -> int:
 def cmd_delete(args) -> int:
     from mcsp_rules.riwayat.store import masa_hapus
 
-    bahasa = _bahasa(args)
     s = _store(args, "hapus").hapus(args.id, final=args.final)
     if args.final:
-        print(f"Snapshot #{s.id} tanggal {s.tanggal} dihapus permanen." if bahasa == "id"
-              else f"Snapshot #{s.id} dated {s.tanggal} deleted for good.")
+        print(teks(args, "cli_snapshot_dihapus_final", id=s.id, tanggal=s.tanggal))
     else:
         hari = masa_hapus().days
-        print(f"Snapshot #{s.id} tanggal {s.tanggal} dihapus; dapat dipulihkan {hari} hari dengan "
-              f"`mcsp history restore {s.id}`." if bahasa == "id" else
-              f"Snapshot #{s.id} dated {s.tanggal} deleted; restorable for {hari} days with `mcsp history restore {s.id}`.")
+        print(teks(args, "cli_snapshot_dihapus", id=s.id, tanggal=s.tanggal, hari=hari))
     return 0
 
 
 def cmd_restore(args) -> int:
-    bahasa = _bahasa(args)
     s = _store(args, "pulihkan").pulihkan(args.id)
-    print(f"Snapshot #{s.id} tanggal {s.tanggal} dipulihkan." if bahasa == "id" else f"Snapshot #{s.id} dated {s.tanggal} restored.")
+    print(teks(args, "cli_snapshot_dipulihkan", id=s.id, tanggal=s.tanggal))
     return 0
 
 
 def cmd_log(args) -> int:
     import polars as pl
 
-    bahasa = _bahasa(args)
     tabel = _store(args, "audit").audit(args.batas)
     if args.format in ("csv", "json"):
         _keluaran(tabel.with_columns(pl.col("waktu").dt.to_string("%Y-%m-%dT%H:%M:%SZ")), args)
         return 0
     if tabel.is_empty():
-        tulis(("Jejak audit masih kosong." if bahasa == "id" else "The audit trail is empty.") + "\n", args)
+        tulis(teks(args, "cli_audit_kosong") + "\n", args)
         return 0
     baris = [f"{r['waktu']:%Y-%m-%d %H:%M:%S} UTC  {r['pengguna']:<28} {r['aksi']:<16} {r['objek']}"
              + (f"  {r['rincian']}" if r["rincian"] else "") for r in tabel.iter_rows(named=True)]
@@ -187,16 +170,11 @@ def cmd_pace(args) -> int:
               jendela=args.jendela, tahun=args.tahun)
     hasil = tren.laju_provinsi(riw, tenggat, **kw) if args.per_provinsi else tren.laju_wilayah(riw, tenggat, **kw)
     _keluaran(hasil, args)
-    bahasa = _bahasa(args)
     n = int(hasil["berisiko"].sum())
     tanpa_laju = int((hasil["status"] == "data_kurang").sum())
-    print(f"{n} dari {hasil.height} berisiko tidak mencapai target pada {tenggat}." if bahasa == "id"
-          else f"{n} of {hasil.height} at risk of missing the target by {tenggat}.", file=sys.stderr)
+    print(teks(args, "cli_berisiko", n=n, dari=hasil.height, tenggat=tenggat), file=sys.stderr)
     if tanpa_laju:  # unknown is not safe: say which part of the count rests on the level alone
-        print(f"{tanpa_laju} di antaranya dinilai dari tingkatnya saja: lajunya belum diketahui (kurang dari dua snapshot)."
-              if bahasa == "id" else
-              f"{tanpa_laju} of them judged from their level alone: their pace is unknown (fewer than two snapshots).",
-              file=sys.stderr)
+        print(teks(args, "cli_laju_tak_diketahui", n=tanpa_laju), file=sys.stderr)
     return 0
 
 

@@ -122,6 +122,9 @@ def cmd_plan(args) -> int:
         return 1
 
     rs = r.ringkasan
+    if "jumlah_verifikasi" in rs.columns and rs["jumlah_verifikasi"].sum():  # what waits on KPK, not on the pemda
+        stderr(teks(args, "cli_menunggu_verifikasi", n=int(rs["jumlah_verifikasi"].sum()),
+                    kenaikan=angka(float(rs["kenaikan_verifikasi"].sum()), bhs)))
     total_usaha, total_item = rs["usaha_total"].sum(), int(rs["jumlah_item"].sum())
     if rs.height == 1:
         x = rs.row(0, named=True)
