@@ -127,6 +127,7 @@ def periksa_target(r: rc.Rencana, rows, bobot=None, usaha=None):
 def test_plan_is_least_effort_against_brute_force(kasus, target, sertifikat, monkeypatch):
     rows, _, data = kasus
     monkeypatch.setattr(rc, "PAKAI_SERTIFIKAT", sertifikat)
+    monkeypatch.setattr(rc, "PAKAI_KELAS", sertifikat)  # "milp-saja": the solver path alone
     r = rc.rencana(data, target=target)
     assert r.ringkasan.height == len(KODE)
     periksa_target(r, rows)
@@ -134,12 +135,27 @@ def test_plan_is_least_effort_against_brute_force(kasus, target, sertifikat, mon
         assert "sertifikat" not in set(r.ringkasan["metode"])
 
 
-def test_both_fast_path_and_solver_are_used(kasus):
+def test_both_fast_path_and_solver_are_used(kasus, monkeypatch):
     rows, _, data = kasus
     metode = set()
     for t in (85, 90, 95, 98):
         metode |= set(rc.rencana(data, target=t).ringkasan["metode"])
+    assert {"sertifikat", "kelas", "sudah"} <= metode  # two efforts here (2, 3): enumeration, not the solver
+    monkeypatch.setattr(rc, "PAKAI_KELAS", False)
+    metode = set()
+    for t in (85, 90, 95, 98):
+        metode |= set(rc.rencana(data, target=t).ringkasan["metode"])
     assert {"sertifikat", "milp", "sudah"} <= metode
+
+
+@pytest.mark.parametrize("target", [80.0, 88.5, 93.0, 97.0, 99.9])
+def test_two_effort_enumeration_against_brute_force(kasus, target, monkeypatch):
+    """The enumeration alone (no certificate) gives the least effort brute force finds."""
+    rows, _, data = kasus
+    monkeypatch.setattr(rc, "PAKAI_SERTIFIKAT", False)
+    r = rc.rencana(data, target=target)
+    assert "milp" not in set(r.ringkasan["metode"])
+    periksa_target(r, rows)
 
 
 @pytest.mark.parametrize("usaha", [{"perlu perbaikan": 2.5, "belum diunggah": 4.5}, {"proses verifikasi": 1.37, "belum diunggah": 2.2}],
@@ -148,6 +164,7 @@ def test_both_fast_path_and_solver_are_used(kasus):
 def test_effort_overrides_and_weights(kasus, usaha, sertifikat, monkeypatch):
     rows, _, data = kasus
     monkeypatch.setattr(rc, "PAKAI_SERTIFIKAT", sertifikat)
+    monkeypatch.setattr(rc, "PAKAI_KELAS", sertifikat)  # "milp-saja": the solver path alone
     bobot = {"PBJ": 3.0, "APIP": 0.5}
     for target in (88.0, 95.0):
         r = rc.rencana(data, kode_provinsi="62", target=target, usaha=usaha, bobot={(2024, a): w for a, w in bobot.items()})
@@ -159,6 +176,7 @@ def test_effort_overrides_and_weights(kasus, usaha, sertifikat, monkeypatch):
 def test_budget_buys_the_highest_index_against_brute_force(kasus, anggaran, sertifikat, monkeypatch):
     rows, _, data = kasus
     monkeypatch.setattr(rc, "PAKAI_SERTIFIKAT", sertifikat)
+    monkeypatch.setattr(rc, "PAKAI_KELAS", sertifikat)  # "milp-saja": the solver path alone
     r = rc.rencana(data, anggaran=anggaran)
     assert r.tercapai and r.mode == "anggaran"
     for s in r.ringkasan.to_dicts():

@@ -45,6 +45,7 @@ from mcsp_rules.model import STATUS
 
 TOLERANSI = 1e-9  # float error allowed when comparing the index with a target
 PAKAI_SERTIFIKAT = True  # the exact fast path; tests switch it off to check the solver path alone
+PAKAI_KELAS = True  # the exact enumeration for at most two distinct efforts; likewise switched off in tests
 UKURAN_BATCH = 16  # pemda per MILP call: amortises scipy's per-call overhead, keeps each solve small
 BATAS_WAKTU = 20.0  # seconds per MILP call; never reached at this problem size
 _OPSI_MILP = {
@@ -404,8 +405,9 @@ def _rencana_target(gaps: pl.DataFrame, pemda: pl.DataFrame, skala: int | None) 
         ))
     )["_id"]
     sisa = g.filter(pl.col("metode") == "milp").select("_id", "kode_wilayah", "usaha", "kenaikan", "_perlu")
+    pilih_kelas, sisa, status = _dua_kelas(sisa, status, "target")
     pilih_milp = _milp_batch(sisa, "target")
-    return pl.concat([pilih_cepat, pilih_milp]), status
+    return pl.concat([pilih_cepat, pilih_kelas, pilih_milp]), status
 
 
 def _rencana_anggaran(gaps: pl.DataFrame, pemda: pl.DataFrame, anggaran: float, skala: int | None) -> tuple[pl.Series, pl.DataFrame]:
@@ -460,7 +462,56 @@ def _rencana_anggaran(gaps: pl.DataFrame, pemda: pl.DataFrame, anggaran: float, 
     )["_id"]
     sisa = g.filter(pl.col("metode") == "milp").select("_id", "kode_wilayah", "usaha", "kenaikan",
                                                        pl.lit(batas).alias("_batas"))
-    return pl.concat([pilih_cepat, _milp_batch(sisa, "anggaran")]), status
+    pilih_kelas, sisa, status = _dua_kelas(sisa, status, "anggaran")
+    return pl.concat([pilih_cepat, pilih_kelas, _milp_batch(sisa, "anggaran")]), status
+
+
+# ------------------------------------------------------------------ two effort classes: enumeration
+def _dua_kelas(sisa: pl.DataFrame, status: pl.DataFrame, mode: str) -> tuple[pl.Series, pl.DataFrame, pl.DataFrame]:
+    """Exact plans, without the solver, for the pemda whose gaps carry at most two distinct efforts (the
+    usual case: returned documents cost one effort, missing ones another; ~650 documents a pemda at
+    real scale make the MILP slow). Among gaps of equal effort, a plan that takes k of them is best
+    with the k largest gains (swap any other in: same effort, no less gain), so the optimum is the best
+    (i, j) of "i largest of one class and j largest of the other", and every i is tried. Returns the
+    chosen ids, the pemda left for the solver, and ``status`` with metode "kelas" for those solved."""
+    kosong = pl.Series("_id", [], dtype=pl.UInt32)
+    if not PAKAI_KELAS or sisa.is_empty():
+        return kosong, sisa, status
+    cocok = sisa.group_by("kode_wilayah").agg(pl.col("usaha").n_unique().alias("_k")).filter(pl.col("_k") <= 2)
+    if cocok.is_empty():
+        return kosong, sisa, status
+    bagian = sisa.join(cocok.select("kode_wilayah"), on="kode_wilayah", how="semi").sort(
+        "kode_wilayah", "usaha", pl.col("kenaikan"), descending=[False, False, True], maintain_order=True)
+    pilih = []
+    for _, df in bagian.group_by("kode_wilayah", maintain_order=True):  # one small problem per pemda
+        kelas = [d for _, d in df.group_by("usaha", maintain_order=True)]
+        biaya = [float(d["usaha"][0]) for d in kelas] + [0.0]
+        untung = [np.concatenate(([0.0], np.cumsum(d["kenaikan"].to_numpy()))) for d in kelas] + [np.zeros(1)]
+        a, b, pa, pb = biaya[0], biaya[1], untung[0], untung[1]
+        i = np.arange(len(pa))
+        if mode == "target":
+            perlu = float(df["_perlu"][0])
+            j = np.searchsorted(pb, perlu - pa, side="left")  # fewest of the second class that close the rest
+            j = np.where((j < len(pb)) & (pa + pb[np.minimum(j, len(pb) - 1)] < perlu), j + 1, j)  # exact >= check
+            sah = j < len(pb)
+            nilai = np.where(sah, a * i + b * np.minimum(j, len(pb) - 1), np.inf)
+            terbaik = int(np.argmin(nilai))  # least effort; the first (fewest of the first class) on a tie
+        else:
+            batas = float(df["_batas"][0])
+            sah = a * i <= batas + 1e-9
+            j = np.minimum(np.floor((batas + 1e-9 - a * i) / b).astype(np.int64) if b > 0 else len(pb) - 1, len(pb) - 1)
+            j = np.where(sah, np.maximum(j, 0), 0)
+            nilai = np.where(sah, pa + pb[j], -np.inf)
+            biaya_ij = a * i + b * j
+            terbaik = int(np.lexsort((biaya_ij, -nilai))[0])  # most gain; the least effort on a tie
+        pilih.append(kelas[0]["_id"].head(int(i[terbaik])))
+        if len(kelas) > 1:
+            pilih.append(kelas[1]["_id"].head(int(j[terbaik])))
+    status = status.with_columns(
+        pl.when(pl.col("kode_wilayah").is_in(cocok["kode_wilayah"].implode())).then(pl.lit("kelas"))
+        .otherwise(pl.col("metode")).alias("metode"))
+    return (pl.concat(pilih).rename("_id") if pilih else kosong), sisa.join(cocok.select("kode_wilayah"),
+                                                                          on="kode_wilayah", how="anti"), status
 
 
 # ------------------------------------------------------------------------------------ MILP
