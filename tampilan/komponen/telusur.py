@@ -89,7 +89,7 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halam
     """Like ``umum.grafik`` (the chart and its PNG download) but clickable: a click on a mark opens
     the pemda's profile (``medan="kode_wilayah"``) or filters to the province (``"kode_provinsi"``)."""
     from tampilan.komponen import umum
-    from tampilan.komponen.grafik import ke_png, spesifikasi
+    from tampilan.komponen.grafik import spesifikasi
 
     buka_profil_bila_diminta()
     spec = spesifikasi(chart, umum.rapat())
@@ -101,12 +101,7 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halam
                        on_select=functools.partial(_diklik, kunci, medan), selection_mode=nama_pilihan)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
-    from tampilan.komponen.bagikan import url_tampilan
-
-    png = dengan_tautan(spec, url_tampilan(halaman))
-    berkas = umum._nama_file(nama)
-    st.download_button(t("unduh_png"), data=lambda: ke_png(png), file_name=f"{berkas}.png", mime="image/png",
-                       on_click="ignore", key=f"png_{kunci}", icon=":material/image:")
+    umum.tombol_png(spec, nama, kunci, halaman)
 
 
 def dengan_tautan(spec: dict, tautan: str) -> dict:

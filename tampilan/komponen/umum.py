@@ -465,15 +465,23 @@ def tombol_unduh_tabel(df: pl.DataFrame, nama: str, kunci: str | None = None) ->
 def grafik(chart, nama: str, kunci: str | None = None) -> None:
     """An Altair chart with a PNG download (rendered by vl-convert only when clicked). It is shown
     through its Vega-Lite dict (``st.vega_lite_chart``), which is what ``st.altair_chart`` sends too."""
-    from .bagikan import url_tampilan
-    from .grafik import ke_png, spesifikasi
-    from .telusur import dengan_tautan
+    from .grafik import spesifikasi
 
     spec = spesifikasi(chart, rapat())
     st.vega_lite_chart(spec=spec, width="stretch", theme=None)  # same look as the PNG export
+    tombol_png(spec, nama, kunci)
+
+
+def tombol_png(spec: dict, nama: str, kunci: str | None = None, halaman: str | None = None) -> None:
+    """The PNG download of a chart (rendered by vl-convert only when clicked). The image travels on
+    its own (WhatsApp, e-mail), so it carries the link of the view it came from (``halaman``, else the
+    page being shown)."""
+    from .bagikan import url_tampilan
+    from .grafik import ke_png
+    from .telusur import dengan_tautan
+
+    png = dengan_tautan(spec, url_tampilan(halaman or st.session_state.get("_halaman_aktif") or "ringkasan"))
     berkas = _nama_file(nama)
-    # the image travels on its own (WhatsApp, e-mail): it carries the link of the view it came from
-    png = dengan_tautan(spec, url_tampilan(st.session_state.get("_halaman_aktif") or "ringkasan"))
     st.download_button(t("unduh_png"), data=lambda: ke_png(png), file_name=f"{berkas}.png", mime="image/png",
                        on_click="ignore", key=f"png_{kunci or berkas}", icon=":material/image:")
 
