@@ -28,8 +28,8 @@ FILES = [ROOT / "sample_data" / f for f in
 
 def pandas_skor(files):
     """The same arithmetic (design.md §2, equal area weights) in plain pandas."""
-    import numpy as np
     import pandas as pd
+    from pembanding import skor_pandas
 
     frames = []
     for f in files:
@@ -43,17 +43,7 @@ def pandas_skor(files):
     df["tahun"] = df["tahun"].astype(float).astype(int)
     for k in ("bobot", "nilai"):
         df[k] = pd.to_numeric(df[k].str.replace(",", ".", regex=False), errors="coerce")
-    status = df["status"].str.strip().str.lower()
-    df["wx"] = df["bobot"] * np.where(status == "diterima", df["nilai"].fillna(100.0), 0.0)
-    area = df.groupby(["tahun", "kode_wilayah", "area"], as_index=False)[["wx", "bobot"]].sum()
-    area["skor"] = area["wx"] / area["bobot"]
-    per = area.groupby(["tahun", "kode_wilayah"], as_index=False).agg(indeks=("skor", "mean"), n=("area", "nunique"))
-    wajib = area.groupby("tahun")["area"].nunique().rename("wajib")
-    per = per.join(wajib, on="tahun")
-    per.loc[per["n"] < per["wajib"], "indeks"] = np.nan
-    per["kategori"] = pd.cut(per["indeks"], [0, 25, 50, 75, 100.0001], right=False,
-                             labels=["Merah", "Kuning", "Biru", "Hijau"])
-    return per
+    return skor_pandas(df)
 
 
 def engine_skor(files):

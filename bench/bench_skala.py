@@ -53,8 +53,8 @@ def skala_nyata():
 
 def pandas_skor(files):
     """The same arithmetic (design.md §2, equal area weights) in plain pandas: read, score, no validation."""
-    import numpy as np
     import pandas as pd
+    from pembanding import skor_pandas
 
     kolom = ["tahun", "kode_wilayah", "area", "bobot", "status", "nilai"]
     frames = []
@@ -66,17 +66,7 @@ def pandas_skor(files):
                                   usecols=kolom, dtype={"kode_wilayah": str, "area": str, "status": str},
                                   encoding="utf-8-sig"))
     df = pd.concat(frames, ignore_index=True)
-    status = df["status"].str.strip().str.lower()
-    df["wx"] = df["bobot"] * np.where(status == "diterima", df["nilai"].fillna(100.0), 0.0)
-    area = df.groupby(["tahun", "kode_wilayah", "area"], as_index=False)[["wx", "bobot"]].sum()
-    area["skor"] = area["wx"] / area["bobot"]
-    per = area.groupby(["tahun", "kode_wilayah"], as_index=False).agg(indeks=("skor", "mean"), n=("area", "nunique"))
-    wajib = area.groupby("tahun")["area"].nunique().rename("wajib")
-    per = per.join(wajib, on="tahun")
-    per.loc[per["n"] < per["wajib"], "indeks"] = np.nan
-    per["kategori"] = pd.cut(per["indeks"], [0, 25, 50, 75, 100.0001], right=False,
-                             labels=["Merah", "Kuning", "Biru", "Hijau"])
-    return per
+    return skor_pandas(df)
 
 
 def engine_skor(files):
