@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import polars as pl
 
@@ -23,11 +23,16 @@ def load(
     registri: Registri | None = None,
     sheet: str | int | None = None,
     batas: Batas = BATAS,
+    kemajuan: "Callable[..., None] | None" = None,
 ) -> Data:
     """Read and validate one or more exports (paths, or (file name, bytes) pairs from an upload).
 
     A file that cannot be read at all does not stop the others: it is listed in
     ``data.laporan.file_gagal`` with one clear sentence.
+
+    ``kemajuan`` (optional) is told when each stage is done, always from the calling thread, for a
+    progress display: ``kemajuan("dibaca", file=name, baris=rows or None)`` once per file in order
+    (``baris`` None when the file could not be read), then ``kemajuan("divalidasi", baris=rows used)`` once.
     """
     from mcsp_rules.io.baca import baca
     from mcsp_rules.validasi import validasi
@@ -48,9 +53,9 @@ def load(
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=min(len(sumber), os.cpu_count() or 1)) as pool:
-            hasil_baca = list(pool.map(baca_satu, sumber))
+            hasil_baca = [_lapor(kemajuan, h) for h in pool.map(baca_satu, sumber)]
     else:
-        hasil_baca = [baca_satu(s) for s in sumber]
+        hasil_baca = [_lapor(kemajuan, baca_satu(s)) for s in sumber]
     gagal = [h for h in hasil_baca if isinstance(h, dict)]
     bacaan = [h for h in hasil_baca if not isinstance(h, dict)]
     jumlah: dict[str, int] = {}
@@ -59,7 +64,19 @@ def load(
         if jumlah[b.nama] > 1:
             b.nama = f"{b.nama} ({jumlah[b.nama]})"
     hasil = validasi(bacaan, registri, gagal)
+    if kemajuan is not None:
+        kemajuan("divalidasi", baris=hasil.laporan.dipakai)
     return Data(hasil.rincian, hasil.ringkasan, hasil.ringkasan_baris, hasil.laporan, registri)
+
+
+def _lapor(kemajuan, h):
+    """Tell ``kemajuan`` that one file has been read (see ``load``); returns the read result unchanged."""
+    if kemajuan is not None:
+        if isinstance(h, dict):
+            kemajuan("dibaca", file=h["file"], baris=None)
+        else:
+            kemajuan("dibaca", file=h.nama, baris=h.frame.height)
+    return h
 
 
 def bobot_dipakai(data: Data, bobot: Mapping[tuple[int, str], float] | None = None) -> pl.DataFrame:

@@ -1,14 +1,22 @@
 """View models for the dashboard: plain functions over Polars frames (no Streamlit here).
 
-``hitung(data)`` computes everything that depends only on the loaded data once (scores at every
-level, ranks, document counts, gaps); the pages then only filter and aggregate these small frames
-with a ``Saring`` (the sidebar filters), which keeps a rerun after a filter change cheap at national
-scale (552 pemda × ~48 items × several years).
+``hitung(data)`` computes once per load everything the pages read at every rerun, as aggregates: scores
+per pemda and per area with ranks, documents by status per (tahun, pemda, area), the data's content per
+year. These frames have a row per pemda or per pemda × area (a few thousand rows for three national
+years), whatever the size of the export: at real scale (~660 documents per pemda, ~362,000 rows a year)
+the detail rows are 100 times larger. The pages filter and aggregate the small frames with a ``Saring``
+(the sidebar filters), so a rerun after a filter change does not touch the detail rows.
+
+What needs items (a profile's gaps and sub-indicator table, a meeting report's biggest gains) is
+computed on demand for the pemda asked for only (``celah_wilayah``), from the detail rows the ``Data``
+already holds (a reference, not a copy), and kept in a small bounded cache.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 
@@ -36,25 +44,34 @@ class Saring:
     area: tuple[str, ...] = ()  # area codes
 
 
-@dataclass
+@dataclass(eq=False)
 class Hasil:
-    """Everything derived from one loaded dataset, computed once."""
+    """Everything derived from one loaded dataset, computed once. Frames are aggregates (per pemda,
+    per pemda × area); item-level rows come from ``celah_wilayah`` for the pemda asked for."""
 
     wilayah: pl.DataFrame  # one row per (tahun, pemda): index, band, ranks, previous year's index
     area: pl.DataFrame  # one row per (tahun, pemda, area): score, names
     dokumen: pl.DataFrame  # documents by status per (tahun, pemda, area), from detail rows
     dokumen_ringkasan: pl.DataFrame  # reported document totals per (tahun, pemda) from summary exports
-    celah: pl.DataFrame  # open gaps with their index gain
     bobot: pl.DataFrame  # weights in use with source and assumption flag
     nama_area: pl.DataFrame  # tahun, area, nama, name
     katalog: pl.DataFrame = field(default_factory=pl.DataFrame)  # plugins' sub-indicator names (tahun, area, sub)
     tahun: list[int] = field(default_factory=list)
     registri: object = None  # the plugins (the bands of each year: registri.pita(tahun))
+    data: object = None  # the loaded Data (the same object, not a copy): its detail rows for item-level views
+    _celah: OrderedDict = field(default_factory=OrderedDict, repr=False)  # (tahun, kode...) → gaps, bounded
+    _kunci: threading.Lock = field(default_factory=threading.Lock, repr=False)  # the sample's Hasil is shared
+
+    BATAS_CACHE_CELAH = 16  # item-level gap frames kept (one per pemda or province a page asked for)
+    BATAS_PEMDA_CACHE = 60  # larger scopes (the country) are computed each time they are asked for
+
+    @property
+    def ada_rincian(self) -> bool:
+        return self.dokumen.height > 0
 
 
 # ----------------------------------------------------------------------------------- compute once
 def hitung(data) -> Hasil:
-    from mcsp_rules.hitung.celah import celah
     from mcsp_rules.hitung.skor import skor_tingkat
     from mcsp_rules.wilayah import daftar_wilayah
 
@@ -80,16 +97,72 @@ def hitung(data) -> Hasil:
         .join(nama_area, on=["tahun", "area"], how="left")
         .with_columns(pl.col("nama").fill_null(pl.col("area")), pl.col("name").fill_null(pl.col("area")))
     )
-    dokumen = hitung_dokumen(data.rincian.lazy(), per=("tahun", "kode_wilayah", "area")).collect()
+    # codes may be Enum/Categorical in the detail rows: aggregates carry plain text, like every other frame here
+    dokumen = (
+        hitung_dokumen(data.rincian.lazy().select("tahun", "kode_wilayah", "area", "status"),
+                       per=("tahun", "kode_wilayah", "area"))
+        .with_columns(pl.col("kode_wilayah").cast(pl.String), pl.col("area").cast(pl.String))
+        .collect()
+    )
     dok_ring = _dokumen_ringkasan(data.ringkasan_baris)
-    gaps = celah(data) if data.rincian.height else pl.DataFrame()
     bobot = bobot_dipakai(data)
     katalog = data.registri.katalog_sub().select(
         "tahun", "area", "sub_indikator", "nama_indikator", pl.col("nama_sub_indikator").alias("_nama_katalog")
     ).unique(["tahun", "area", "sub_indikator"], keep="first", maintain_order=True)
-    return Hasil(wilayah=wilayah, area=area, dokumen=dokumen, dokumen_ringkasan=dok_ring, celah=gaps,
+    return Hasil(wilayah=wilayah, area=area, dokumen=dokumen, dokumen_ringkasan=dok_ring,
                  bobot=bobot, nama_area=nama_area, katalog=katalog,
-                 tahun=sorted(wilayah["tahun"].unique().to_list()), registri=data.registri)
+                 tahun=sorted(wilayah["tahun"].unique().to_list()), registri=data.registri, data=data)
+
+
+def celah_wilayah(hasil: Hasil, kode: list[str] | tuple[str, ...], tahun: int) -> pl.DataFrame:
+    """The open gaps (``hitung.celah.celah``: every item under 100 with its index gain) of the given pemda
+    in one year, computed from their detail rows only (a gap's gain depends on its own pemda's rows
+    alone, so this equals the national computation filtered) and cached per (tahun, pemda) in the Hasil."""
+    from mcsp_rules.hitung.celah import celah
+
+    kunci = (tahun, *sorted(set(kode)))
+    with hasil._kunci:
+        if kunci in hasil._celah:
+            hasil._celah.move_to_end(kunci)
+            return hasil._celah[kunci]
+    d = hasil.data
+    if d is None or d.rincian.is_empty():
+        c = pl.DataFrame()
+    else:
+        r = d.rincian.filter((pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(list(kunci[1:])))
+        c = celah(replace(d, rincian=r)) if r.height else pl.DataFrame()
+        if "dokumen" in c.columns and c["dokumen"].is_null().all():  # not a document-level export
+            c = c.drop("dokumen")
+        if c.height:
+            c = c.with_columns(pl.col(k).cast(pl.String) for k in ("kode_wilayah", "area", "indikator", "sub_indikator",
+                                                                   "status", "dokumen") if k in c.columns)
+    if len(kunci) - 1 > hasil.BATAS_PEMDA_CACHE:  # a national report's gaps are not kept (~200,000 rows)
+        return c
+    with hasil._kunci:
+        hasil._celah[kunci] = c
+        while len(hasil._celah) > hasil.BATAS_CACHE_CELAH:
+            hasil._celah.popitem(last=False)
+    return c
+
+
+def isi_per_tahun(hasil: Hasil) -> pl.DataFrame:
+    """What the data holds per year: pemda scored, detail rows (documents or sub-indicators) and
+    how many per pemda (mean, fewest, most); pemda known from summaries only count as pemda."""
+    skema = {"tahun": pl.Int32, "jumlah_pemda": pl.Int64, "baris_rincian": pl.Int64, "per_pemda": pl.Float64,
+             "per_pemda_min": pl.Int64, "per_pemda_maks": pl.Int64}
+    if hasil.wilayah.is_empty():
+        return pl.DataFrame(schema=skema)
+    pemda = hasil.wilayah.group_by("tahun").agg(pl.len().cast(pl.Int64).alias("jumlah_pemda"))
+    per = (
+        hasil.dokumen.group_by("tahun", "kode_wilayah").agg(pl.col("dokumen_wajib").sum())
+        .group_by("tahun")
+        .agg(pl.col("dokumen_wajib").sum().cast(pl.Int64).alias("baris_rincian"),
+             pl.col("dokumen_wajib").mean().alias("per_pemda"),
+             pl.col("dokumen_wajib").min().cast(pl.Int64).alias("per_pemda_min"),
+             pl.col("dokumen_wajib").max().cast(pl.Int64).alias("per_pemda_maks"))
+    )
+    return (pemda.join(per, on="tahun", how="left").with_columns(pl.col("tahun").cast(pl.Int32))
+            .with_columns(pl.col("baris_rincian").fill_null(0)).select(list(skema)).sort("tahun"))
 
 
 def _nama_dari_katalog(frame: pl.DataFrame, hasil: Hasil, tahun: int) -> pl.DataFrame:
@@ -367,20 +440,26 @@ def area_profil(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ())
 
 def rincian_pemda(data_rincian: pl.DataFrame, hasil: Hasil, kode: str, tahun: int,
                   area: tuple[str, ...] = ()) -> pl.DataFrame:
-    """Every sub-indicator of the pemda with its status, score and what closing it is worth."""
+    """Every sub-indicator (or, in a document-level export, every required document: ``dokumen``) of
+    the pemda with its status, score and what closing it is worth."""
     r = data_rincian.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
     if area:
         r = r.filter(pl.col("area").is_in(list(area)))
-    kol = ["area", "indikator", "sub_indikator", "nama_sub_indikator", "bobot", "status", "nilai",
+    dok = ["dokumen"] if "dokumen" in r.columns and r["dokumen"].is_not_null().any() else []
+    kol = ["area", "indikator", "sub_indikator", "nama_sub_indikator", *dok, "bobot", "status", "nilai",
            "tanggal_unggah", "tanggal_verifikasi"]
-    r = _nama_dari_katalog(r.select(kol), hasil, tahun)
-    if hasil.celah.height:
-        c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode)).select(
-            "area", "sub_indikator", "kenaikan")
-        r = r.join(c, on=["area", "sub_indikator"], how="left")
+    teks = [k for k in ("area", "indikator", "sub_indikator", "nama_sub_indikator", *dok, "status")]
+    r = _nama_dari_katalog(r.select(kol).with_columns(pl.col(k).cast(pl.String) for k in teks), hasil, tahun)
+    c = celah_wilayah(hasil, [kode], tahun)
+    if c.height:
+        kunci = ["area", "sub_indikator", *[k for k in dok if k in c.columns]]
+        # one row per item: a document-level export's gaps are matched per document, never per sub-indicator
+        c = c.select(*kunci, "kenaikan").unique(kunci, keep="first")
+        r = r.join(c, on=kunci, how="left", maintain_order="left")
     else:
         r = r.with_columns(pl.lit(None, dtype=pl.Float64).alias("kenaikan"))
-    return r.select("area", "indikator", "nama_indikator", *kol[2:], "kenaikan").sort("area", "indikator", "sub_indikator")
+    return r.select("area", "indikator", "nama_indikator", *kol[2:], "kenaikan").sort(
+        "area", "indikator", "sub_indikator", *dok)
 
 
 def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
@@ -398,13 +477,14 @@ def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
 
 def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
     """Open gaps of one pemda: first those the pemda closes itself (upload, fix), largest index gain
-    first, then those waiting on KPK's verifier (``pihak``), with the index reached if closed in order."""
-    if hasil.celah.is_empty():
+    first, then those waiting on KPK's verifier (``pihak``), with the index reached if closed in order.
+    A document-level export lists each document (``dokumen``)."""
+    c = celah_wilayah(hasil, [kode], tahun)
+    if c.is_empty():
         return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "sub_indikator": pl.String,
                                     "nama_sub_indikator": pl.String, "status": pl.String, "pihak": pl.String,
                                     "kenaikan": pl.Float64, "kenaikan_area": pl.Float64, "usaha": pl.Float64,
                                     "indeks_jika_ditutup": pl.Float64})
-    c = hasil.celah.filter((pl.col("tahun") == tahun) & (pl.col("kode_wilayah") == kode))
     if area:
         c = c.filter(pl.col("area").is_in(list(area)))
     p = profil(hasil, kode, tahun)
@@ -413,15 +493,16 @@ def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ())
         from mcsp_rules.hitung.celah import pihak_expr
 
         c = c.with_columns(pihak_expr())
+    dok = ["dokumen"] if "dokumen" in c.columns else []
     c = c.with_columns((pl.col("pihak") == "kpk").alias("_kpk")).sort(
-        ["_kpk", "kenaikan", "kenaikan_area", "sub_indikator"], descending=[False, True, True, False],
+        ["_kpk", "kenaikan", "kenaikan_area", "sub_indikator", *dok], descending=[False, True, True, False, *[False] * len(dok)],
         nulls_last=True).drop("_kpk")
     c = c.with_columns(
         (pl.lit(dasar, dtype=pl.Float64) + pl.col("kenaikan").cum_sum()).clip(upper_bound=100.0)
         .alias("indeks_jika_ditutup")
     )
     c = _nama_dari_katalog(c, hasil, tahun)
-    return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", "status", "pihak", "kenaikan",
+    return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", *dok, "status", "pihak", "kenaikan",
                     "kenaikan_area", "usaha", "indeks_jika_ditutup")
 
 

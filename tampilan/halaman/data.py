@@ -2,40 +2,67 @@
 
 from __future__ import annotations
 
+import time
+
 import polars as pl
 import streamlit as st
 
+from mcsp_rules.hitung import analisis as an
 from tampilan.komponen import umum
 from tampilan.komponen.teks import bahasa, t
 
 
 def _muat_unggahan(berkas) -> None:
+    """Read, check and score the upload, showing each stage as it is done (a real-scale national file
+    takes a few seconds). Afterwards the uploaded bytes are dropped from the server: the session keeps
+    the typed rows, the report and the aggregates only."""
     n = len(berkas)
     with st.status(t("membaca", n=n), expanded=True) as status:
+        st.caption(t("tahap_baca"))
         bar = st.progress(0.0)
-        isi: list[tuple[str, bytes]] = []
-        for i, f in enumerate(berkas):
-            bar.progress(i / (n + 2), text=t("membaca_file", nama=f.name))
-            isi.append((f.name, f.getvalue()))
-        bar.progress(n / (n + 2), text=t("memeriksa"))
+        langkah = {"mulai": time.perf_counter(), "file": 0}
+
+        def kemajuan(tahap: str, **isi) -> None:
+            detik = umum.fmt(time.perf_counter() - langkah["mulai"], 1)
+            langkah["mulai"] = time.perf_counter()
+            if tahap == "dibaca":
+                langkah["file"] += 1
+                if isi.get("baris") is None:
+                    st.text(t("tahap_file_gagal", nama=isi.get("file", "")))
+                else:
+                    st.text(t("tahap_file", nama=isi.get("file", ""), baris=umum.fmt(isi["baris"], 0), detik=detik))
+                bar.progress(langkah["file"] / (n + 2), text=t("tahap_baca"))
+                if langkah["file"] == n:
+                    status.update(label=t("tahap_validasi"))
+                    st.caption(t("tahap_validasi"))
+            elif tahap == "divalidasi":
+                st.text(t("tahap_validasi_selesai", baris=umum.fmt(isi.get("baris") or 0, 0), detik=detik))
+                bar.progress((n + 1) / (n + 2), text=t("tahap_hitung"))
+                status.update(label=t("tahap_hitung"))
+                st.caption(t("tahap_hitung"))
+
         try:
-            d = umum.muat_unggahan(isi)
+            d = umum.muat_unggahan([(f.name, f.getvalue()) for f in berkas], kemajuan)
             umum.pasang_data(d, "unggahan", [f.name for f in berkas])
-            umum.hasil()  # compute the scores once, now, while the indicator is showing
+            umum.hasil()  # the aggregates every page reads, once, now, while the indicator is showing
         except Exception:  # noqa: BLE001 - the person sees one sentence, the log the traceback
             umum.log.exception("unggahan gagal diproses")
             umum.hapus_data()
             bar.empty()
             status.update(label=t("gagal_umum"), state="error")
             return
+        st.text(t("tahap_hitung_selesai", detik=umum.fmt(time.perf_counter() - langkah["mulai"], 1)))
         bar.progress(1.0)
         lap = d.laporan
         status.update(label=t("selesai_baca", dipakai=umum.fmt(lap.dipakai, 0), dibaca=umum.fmt(lap.dibaca, 0)),
                       state="complete", expanded=False)
+    umum.lepas_unggahan(berkas)
 
 
 def _muat_contoh() -> None:
-    with st.status(t("membaca", n=len(umum.file_contoh())), expanded=False) as status:
+    # the first click on a server generates the real-scale 2025 file (~1.5 s) and reads ~415,000 rows;
+    # every later session gets the shared copy at once
+    with st.status(t("membaca_contoh"), expanded=False) as status:
         d = umum.pasang_contoh()
         status.update(label=t("selesai_baca", dipakai=umum.fmt(d.laporan.dipakai, 0),
                               dibaca=umum.fmt(d.laporan.dibaca, 0)), state="complete")
@@ -51,9 +78,11 @@ def _unggah_dan_contoh() -> None:
             st.caption(t("unggah_catatan"))
     with kanan:
         st.write("")
-        contoh = st.button(t("pakai_contoh"), type="primary", disabled=not umum.file_contoh(),
-                           help=t("contoh_bantuan") if umum.file_contoh() else t("contoh_tidak_ada"),
-                           icon=":material/public:")
+        ada = umum.ada_contoh()
+        contoh = st.button(t("pakai_contoh"), type="primary", disabled=not ada,
+                           help=t("contoh_bantuan") if ada else t("contoh_tidak_ada"), icon=":material/public:")
+        if not ada:
+            st.caption(t("contoh_tidak_ada"))
         if umum.data() is not None:
             if st.button(t("hapus_data"), icon=":material/delete:"):
                 umum.hapus_data()
@@ -72,6 +101,24 @@ def _unggah_dan_contoh() -> None:
                 st.rerun()
 
 
+def _isi_per_tahun() -> None:
+    """Per year: how many pemda, detail rows and rows per pemda (the sample's 2025: ~656 documents each)."""
+    h = umum.hasil()
+    if h is None:
+        return
+    isi = an.isi_per_tahun(h)
+    if isi.is_empty():
+        return
+    st.markdown(f"**{umum.aman(t('isi_tahun'))}**")
+    for r in isi.iter_rows(named=True):
+        if r["baris_rincian"]:
+            st.text(t("isi_tahun_baris", tahun=r["tahun"], pemda=umum.fmt(r["jumlah_pemda"], 0),
+                      baris=umum.fmt(r["baris_rincian"], 0), per=umum.fmt(r["per_pemda"], 1),
+                      min=umum.fmt(r["per_pemda_min"], 0), maks=umum.fmt(r["per_pemda_maks"], 0)))
+        else:
+            st.text(t("isi_tahun_ringkasan", tahun=r["tahun"], pemda=umum.fmt(r["jumlah_pemda"], 0)))
+
+
 def _laporan() -> None:
     d = umum.data()
     if d is None:
@@ -80,6 +127,8 @@ def _laporan() -> None:
     st.subheader(t("data_aktif"))
     asal = t("sumber_contoh") if st.session_state.get("data_asal") == "contoh" else t("sumber_unggahan")
     st.caption(umum.aman(asal))
+    if st.session_state.get("data_asal") == "contoh" and not umum.contoh_skala_nyata():
+        st.caption(t("contoh_cadangan"))
     for r in lap.per_file.iter_rows(named=True):
         st.text(t("baris_file", file=r["file"], jenis=r["jenis"], dibaca=umum.fmt(r["dibaca"], 0),
                   dipakai=umum.fmt(r["dipakai"], 0), disisihkan=umum.fmt(r["disisihkan"], 0)))
@@ -87,6 +136,8 @@ def _laporan() -> None:
         st.error(t("file_gagal"))
         for g in lap.file_gagal:
             st.text(f"{g['file']}: {g['pesan'] if bahasa() == 'id' else g['message']}")
+
+    _isi_per_tahun()
 
     st.subheader(t("laporan"))
     c = st.columns(5)

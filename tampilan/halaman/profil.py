@@ -130,12 +130,13 @@ def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
                                pl.col("pihak").replace_strict({"pemda": t("pihak_pemda"), "kpk": t("pihak_kpk")},
                                                               default=pl.col("pihak"), return_dtype=pl.String))
         # the key columns first, so they stay in view at 1280 px: what to do, what it is worth
-        tabel = tabel.select("nama_sub_indikator", "kenaikan", "status", "pihak", "usaha", "indeks_jika_ditutup",
+        dok = ["dokumen"] if "dokumen" in tabel.columns else []  # a document-level export: which document
+        tabel = tabel.select("nama_sub_indikator", *dok, "kenaikan", "status", "pihak", "usaha", "indeks_jika_ditutup",
                              "area", "indikator", "sub_indikator", "kenaikan_area")
         umum.tabel(tabel, f"celah_{p['kode_wilayah']}_{s.tahun}", {
             "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status": t("k_status"),
-            "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"),
+            "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"), "dokumen": t("k_dokumen"),
             "kenaikan_area": t("k_kenaikan_area"), "usaha": t("k_usaha"),
             "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320,
             sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
@@ -155,13 +156,15 @@ def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
         **{k: t(st_) for st_, k in an.KOLOM_STATUS.items()}}, kunci="tabel_indikator")
     st.subheader(t("sub_tabel"))
     # the key columns first: the item, its status, its score and what closing it is worth
+    dok = ["dokumen"] if "dokumen" in r.columns else []
     tabel = r.with_columns(grafik.label_status_expr()).select(
-        "nama_sub_indikator", "status", "nilai", "kenaikan", "sub_indikator", "area", "indikator", "nama_indikator",
+        "nama_sub_indikator", *dok, "status", "nilai", "kenaikan", "sub_indikator", "area", "indikator", "nama_indikator",
         "bobot", "tanggal_unggah", "tanggal_verifikasi")
     umum.tabel(tabel, f"sub_indikator_{p['kode_wilayah']}_{s.tahun}", {
         "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
         "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "bobot": t("k_bobot"), "status": t("k_status"), "nilai": t("k_nilai"),
-        "tanggal_unggah": t("k_tgl_unggah"), "tanggal_verifikasi": t("k_tgl_verif"), "kenaikan": t("k_kenaikan")},
+        "tanggal_unggah": t("k_tgl_unggah"), "tanggal_verifikasi": t("k_tgl_verif"), "kenaikan": t("k_kenaikan"),
+        "dokumen": t("k_dokumen")},
         kunci="tabel_sub", tinggi=360, sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
 
 

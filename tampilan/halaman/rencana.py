@@ -244,7 +244,7 @@ def halaman() -> None:
     if kode_wilayah is None and kode_provinsi is None:
         st.info(t("tidak_ada_pemda"))
         return
-    if d.rincian.filter(pl.col("tahun") == tahun).is_empty():
+    if h.dokumen.filter(pl.col("tahun") == tahun).is_empty():  # the aggregate, not a copy of the year's rows
         st.info(t("ren_tanpa_rincian"))
         return
     m = masukan()

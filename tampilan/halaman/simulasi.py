@@ -116,8 +116,9 @@ def _kosongkan() -> None:
 # ------------------------------------------------------------------------------------ sections
 def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> None:
     st.subheader(t("sim_aksi"))
-    ada_rincian = not d.rincian.filter(pl.col("tahun") == tahun).is_empty()
-    ada_ringkasan = not d.ringkasan.filter(pl.col("tahun") == tahun).is_empty()
+    # from the aggregates: filtering the detail rows would copy a real-scale year on every rerun
+    ada_rincian = not h.dokumen.filter(pl.col("tahun") == tahun).is_empty()
+    ada_ringkasan = not d.ringkasan.select("tahun").filter(pl.col("tahun") == tahun).is_empty()
     # the pemda's own actions first (upload, fix, chosen items); accepting what is in verification is
     # KPK's verifier's doing and comes after them
     urutan = ("unggah", "perbaiki", "pilih", "terima_verifikasi", "skor_area")
@@ -147,12 +148,13 @@ def editor_aksi(d, h: an.Hasil, tahun: int, kode: list[str], provinsi: bool) -> 
             jumlah = st.number_input(t("sim_jumlah"), min_value=0, max_value=10_000, value=0, step=1, key="sim_jumlah",
                                      help=t("sim_jumlah_bantuan"))
         with k2:
-            calon = d.rincian.filter((pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode))
+            calon = d.rincian.lazy().select("tahun", "kode_wilayah", "area", "status", "sub_indikator").filter(
+                (pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode))
             if pilih_area:
                 calon = calon.filter(pl.col("area").is_in(pilih_area))
             if jenis != "pilih":
                 calon = calon.filter(pl.col("status") == JENIS_AKSI[jenis])
-            opsi_sub = calon["sub_indikator"].unique().sort().to_list()
+            opsi_sub = calon.select(pl.col("sub_indikator").cast(pl.String).unique().sort()).collect()["sub_indikator"].to_list()
             st.session_state["sim_sub"] = [x for x in st.session_state.get("sim_sub", []) if x in opsi_sub]
             # items by their names (from the catalogue when the export has none); a search by code works too
             kat = h.katalog.filter(pl.col("tahun") == tahun) if h.katalog.height else h.katalog

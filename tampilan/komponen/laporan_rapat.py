@@ -419,7 +419,7 @@ def _dokumen(w: _Penulis, total: dict[str, int]) -> None:
 def _celah(w: _Penulis, h: an.Hasil, s: an.Saring, kode: list[str]) -> None:
     b = w.b
     w.sub(_t("lap_celah", b))
-    c = h.celah.filter((pl.col("tahun") == s.tahun) & pl.col("kode_wilayah").is_in(kode)) if h.celah.height else h.celah
+    c = an.celah_wilayah(h, kode, s.tahun)  # the scope's items only, computed when the report is asked for
     if s.area and c.height:
         c = c.filter(pl.col("area").is_in(list(s.area)))
     if c.is_empty() or c["kenaikan"].is_null().all():
@@ -428,6 +428,10 @@ def _celah(w: _Penulis, h: an.Hasil, s: an.Saring, kode: list[str]) -> None:
     c = c.filter(pl.col("kenaikan").is_not_null()).sort(["kenaikan", "kode_wilayah", "sub_indikator"],
                                                          descending=[True, False, False]).head(N_CELAH)
     c = an._nama_dari_katalog(c, h, s.tahun)  # the catalogue's names where the export has none
+    if "dokumen" in c.columns:  # a document-level export: which document of the sub-indicator
+        c = c.with_columns(pl.when(pl.col("dokumen").is_not_null())
+                           .then(pl.format("{} · {}", "sub_indikator", "dokumen")).otherwise("sub_indikator")
+                           .alias("sub_indikator"))
     baris = [[r["nama_wilayah"], r["sub_indikator"], r["nama_sub_indikator"] or "–", _t(r["status"], b),
               "+" + w.f(r["kenaikan"])] for r in c.iter_rows(named=True)]
     w.tabel([_t("k_pemda", b), _t("k_sub", b), _t("k_nama_sub", b), _t("k_status", b), _t("k_kenaikan", b)], baris,

@@ -79,8 +79,9 @@ def bagian_simpan(store: Store) -> None:
         label = st.text_input(t("tren_label"), max_chars=200, key=f"tren_label_{kunci}",
                               placeholder=t("tren_label_contoh"))
     # a second snapshot of a date for the same pemda is never saved silently: it needs a tick
-    kode = sorted(set(d.rincian["kode_wilayah"].to_list() if "kode_wilayah" in d.rincian.columns else [])
-                  | set(d.ringkasan["kode_wilayah"].to_list() if "kode_wilayah" in d.ringkasan.columns else []))
+    # distinct codes first: a real-scale export has ~660 rows per pemda
+    kode = sorted({k for f in (d.rincian, d.ringkasan) if "kode_wilayah" in f.columns
+                   for k in f.get_column("kode_wilayah").unique().cast(pl.String).to_list()})
     try:
         bertumpuk = store.tanggal_bertumpuk(tanggal, kode)
     except MCSPError:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
+import threading
 import uuid
 from pathlib import Path
 from typing import Callable, Iterable
@@ -30,7 +32,16 @@ from tampilan.komponen.teks import bahasa, t
 log = logging.getLogger("mcsp_rules.dashboard")
 
 AKAR = Path(__file__).resolve().parents[2]  # the checkout (sample_data/ lives there)
+SAMPEL = AKAR / "sample_data"
+# The national sample: 2023 and 2024 as committed (48 sub-indicators per pemda), and 2025 at real scale
+# (one row per required document, ~660 per pemda, ~362,000 rows), generated on first use and cached by
+# sample_data/skala_nyata.py. The committed 48-item 2025 file is the fallback when that cannot be
+# generated (no writable cache folder, say); the Kalimantan Tengah files are never added (the same
+# pemda and year as the national rows: duplicates).
 FILE_CONTOH = ("rincian_nasional_2023.xlsx", "rincian_nasional_2024.csv", "rincian_nasional_2025.csv")
+FILE_CONTOH_CADANGAN = "rincian_nasional_2025.csv"
+TAHUN_SKALA_NYATA = 2025
+NAMA_SKALA_NYATA = "rincian_nasional_2025_dokumen.csv"  # the name the report shows (the cache's carries a hash)
 JENIS = JENIS_PEMDA
 
 
@@ -104,18 +115,71 @@ def hapus_data() -> None:
 
 
 def ada_contoh() -> bool:
-    return all((AKAR / "sample_data" / f).exists() for f in FILE_CONTOH if not f.endswith(".xlsx")) and any(
-        (AKAR / "sample_data" / f).exists() for f in FILE_CONTOH)
+    """Whether the sample can be offered (cheap: nothing is generated here). An installed wheel has no
+    sample_data/, so the button is disabled with a sentence."""
+    return all((SAMPEL / f).exists() for f in FILE_CONTOH if not f.endswith(".xlsx"))
+
+
+_skala_nyata: dict[str, Path | None] = {}
+_kunci_skala_nyata = threading.Lock()  # two first sessions at once generate the file once
+
+
+def _path_skala_nyata() -> Path | None:
+    """The cached real-scale 2025 file, generated on first use (~1.5 s), or None when it cannot be made
+    (the failure is logged and the committed 48-item file is used instead). sample_data/ is not a
+    package: skala_nyata.py is imported by its path. Tried once per process."""
+    with _kunci_skala_nyata:
+        lama = _skala_nyata.get("path")
+        if "path" not in _skala_nyata or (lama is not None and not lama.exists()):  # the cache was emptied
+            _skala_nyata["path"] = _buat_skala_nyata()
+        return _skala_nyata["path"]
+
+
+def _buat_skala_nyata() -> Path | None:
+    path = None
+    try:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("mcsp_skala_nyata", SAMPEL / "skala_nyata.py")
+        modul = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(modul)
+        try:
+            path = modul.path_skala_nyata(TAHUN_SKALA_NYATA)
+        except OSError:  # the user cache folder is not writable: a folder of this process's own
+            import tempfile
+
+            log.warning("cache folder not writable; the real-scale sample goes to the temporary folder", exc_info=True)
+            path = modul.path_skala_nyata(TAHUN_SKALA_NYATA, Path(tempfile.gettempdir()) / f"mcsp-{getattr(os, 'getuid', lambda: 0)()}")
+    except Exception:  # noqa: BLE001 - the sample falls back to the committed files, the log says why
+        log.exception("the real-scale sample could not be generated; using the committed 48-item 2025 file")
+        path = None
+    return path
+
+
+def sumber_contoh() -> list[tuple[str, Path]]:
+    """The sample's files as (name shown in the report, path); generates the real-scale year if needed."""
+    if not ada_contoh():
+        return []
+    sumber = [(f, SAMPEL / f) for f in FILE_CONTOH if f != FILE_CONTOH_CADANGAN and (SAMPEL / f).exists()]
+    besar = _path_skala_nyata()
+    sumber.append((NAMA_SKALA_NYATA, besar) if besar is not None else (FILE_CONTOH_CADANGAN, SAMPEL / FILE_CONTOH_CADANGAN))
+    return sumber
 
 
 def file_contoh() -> list[Path]:
-    return [AKAR / "sample_data" / f for f in FILE_CONTOH if (AKAR / "sample_data" / f).exists()]
+    """The sample's file paths (the engine reads them as ``muat_contoh`` does)."""
+    return [p for _, p in sumber_contoh()]
+
+
+def contoh_skala_nyata() -> bool:
+    """Whether the loaded sample's 2025 is the real-scale file (False: the 48-item fallback)."""
+    return any(nama == NAMA_SKALA_NYATA for nama, _ in sumber_contoh())
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
 def muat_contoh() -> mcsp_rules.Data:
     """The bundled sample: the same files for every user, so it may be shared (read-only)."""
-    return mcsp_rules.load(file_contoh())
+    return mcsp_rules.load([(nama, p.read_bytes()) for nama, p in sumber_contoh()])
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)
@@ -123,9 +187,28 @@ def _hasil_contoh() -> an.Hasil:
     return an.hitung(muat_contoh())
 
 
-def muat_unggahan(berkas: list[tuple[str, bytes]]) -> mcsp_rules.Data:
-    """Uploads are read for this session only (never cached across sessions)."""
-    return mcsp_rules.load(berkas)
+def muat_unggahan(berkas: list[tuple[str, bytes]], kemajuan: Callable[..., None] | None = None) -> mcsp_rules.Data:
+    """Uploads are read for this session only (never cached across sessions). ``kemajuan``: told of each
+    stage (``mcsp_rules.load``)."""
+    return mcsp_rules.load(berkas, kemajuan=kemajuan)
+
+
+def lepas_unggahan(berkas) -> None:
+    """Drop the uploaded files' bytes from the server once their rows are loaded. Streamlit keeps an
+    upload in memory for the whole session (a real-scale national CSV is ~30 MB, ~70 MB with names);
+    the session needs only the typed rows. The upload widget is emptied (a new key) and its files are
+    removed from Streamlit's upload store; the report names the files."""
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        if ctx is not None and getattr(ctx, "uploaded_file_mgr", None) is not None:
+            for f in berkas:
+                ctx.uploaded_file_mgr.remove_file(ctx.session_id, f.file_id)
+    except Exception:  # noqa: BLE001 - internal API: at worst the bytes stay until the session ends
+        log.warning("uploaded files could not be released", exc_info=True)
+    st.session_state["unggah_n"] = st.session_state.get("unggah_n", 0) + 1
+    st.session_state.pop("tanda_unggah", None)  # the emptied widget's next file, even the same one, is read
 
 
 def tanda_berkas(berkas: Iterable) -> str:
@@ -157,7 +240,7 @@ def perlu_data() -> tuple[mcsp_rules.Data, an.Hasil] | None:
 def pasang_contoh() -> mcsp_rules.Data:
     """Load the bundled sample into this session (the Data page's button and ``data=contoh`` links)."""
     d = muat_contoh()
-    pasang_data(d, "contoh", [p.name for p in file_contoh()])
+    pasang_data(d, "contoh", [nama for nama, _ in sumber_contoh()])
     hasil()
     return d
 
@@ -187,8 +270,8 @@ def baca_url() -> None:
         st.session_state["bahasa"] = ubah["bahasa"]
     if "rapat" in ubah:
         st.session_state["rapat"] = ubah["rapat"] == "1"
-    if ubah.get("data") == "contoh" and st.session_state.get("data_asal") != "contoh" and file_contoh():
-        with st.spinner(t("membaca", n=len(file_contoh()))):
+    if ubah.get("data") == "contoh" and st.session_state.get("data_asal") != "contoh" and ada_contoh():
+        with st.spinner(t("membaca_contoh")):
             pasang_contoh()
     if ubah.get("data") == "unggahan" and data() is None:
         st.session_state["_url_unggahan"] = True
