@@ -50,7 +50,24 @@ def tata_sidebar() -> None:
         st.set_page_config(initial_sidebar_state="collapsed" if rapat else "auto")
 
 
+@st.cache_resource(show_spinner=False)
+def pemanasan() -> None:
+    """Once per server process, in the background: import what the first upload and the first table
+    need (the reader, the rule engine, pandas for formatted tables), about a second and a half that the
+    first person to upload would otherwise wait for."""
+    import threading
+
+    def impor() -> None:
+        import pandas  # noqa: F401
+
+        import mcsp_rules.io.baca  # noqa: F401
+        import mcsp_rules.validasi  # noqa: F401
+
+    threading.Thread(target=impor, name="mcsp-pemanasan", daemon=True).start()
+
+
 def main() -> None:
+    pemanasan()
     umum.baca_url()  # a link's parameters, before any widget exists
     with st.sidebar:
         st.radio(t("bahasa"), BAHASA, key="bahasa", format_func=NAMA_BAHASA.get, horizontal=True,

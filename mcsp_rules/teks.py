@@ -89,6 +89,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "tahap_hitung": ("3. Menghitung skor dan ringkasan per pemda dan area…",
                      "3. Computing scores and summaries per government and area…"),
     "tahap_hitung_selesai": ("✓ Skor dan ringkasan siap ({detik} dtk)", "✓ Scores and summaries ready ({detik} s)"),
+    "selesai_unggah": ("Selesai dalam {detik} dtk: {dipakai} dari {dibaca} baris dipakai.",
+                       "Done in {detik} s: {dipakai} of {dibaca} rows used."),
     "memeriksa": ("Memeriksa baris dan menghitung skor…", "Checking rows and computing scores…"),
     "selesai_baca": ("Selesai: {dipakai} dari {dibaca} baris dipakai.", "Done: {dipakai} of {dibaca} rows used."),
     "gagal_umum": ("File ini tidak dapat diproses. Periksa formatnya (CSV atau XLSX ekspor portal) lalu coba lagi.",

@@ -22,7 +22,6 @@ import polars as pl
 
 from mcsp_rules.hitung.skor import (
     KATEGORI,
-    bobot_dipakai,
     hitung_dokumen,
     kategori,
     tambah_peringkat,
@@ -72,10 +71,21 @@ class Hasil:
 
 # ----------------------------------------------------------------------------------- compute once
 def hitung(data) -> Hasil:
-    from mcsp_rules.hitung.skor import skor_tingkat
+    """The aggregates of ``data`` (see the module's docstring). The detail rows are scanned once, for
+    the area scores and the document counts together; the index and ranks come from the area scores
+    (the same functions as ``mcsp_rules.score``, so the numbers are the same)."""
+    from mcsp_rules.hitung.skor import skor_area, tabel_bobot, tabel_wilayah
+    from mcsp_rules.model import KOLOM_LEVEL
     from mcsp_rules.wilayah import daftar_wilayah
 
-    wilayah = skor_tingkat(data, "wilayah")
+    teks = [pl.col(k).cast(pl.String) for k in ("kode_wilayah", "area")]  # Enum/Categorical codes → plain text
+    area_lf = skor_area(data.rincian, data.ringkasan, data.registri)
+    dokumen_lf = hitung_dokumen(data.rincian.lazy().select("tahun", "kode_wilayah", "area", "status"),
+                                per=("tahun", "kode_wilayah", "area")).with_columns(teks)
+    skor_semua, dokumen = pl.collect_all([area_lf.with_columns(teks), dokumen_lf])
+    tabel = tabel_bobot(data.registri)
+    wilayah = (tabel_wilayah(skor_semua.lazy(), tabel, data.registri).select(KOLOM_LEVEL["wilayah"])
+               .sort("tahun", "kode_wilayah").collect())
     wilayah = wilayah.join(daftar_wilayah().select("kode_wilayah", "kode_provinsi"), on="kode_wilayah", how="left")
     wilayah = tambah_peringkat(wilayah)
     lalu = wilayah.select((pl.col("tahun") + 1).cast(wilayah.schema["tahun"]).alias("tahun"), "kode_wilayah",
@@ -91,21 +101,14 @@ def hitung(data) -> Hasil:
         pl.DataFrame(schema={"tahun": pl.Int32, "area": pl.String, "nama": pl.String, "name": pl.String})
     )
     area = (
-        skor_tingkat(data, "area")
+        skor_semua.select(KOLOM_LEVEL["area"]).sort("tahun", "kode_wilayah", "area")
         .join(wilayah.select("tahun", "kode_wilayah", "nama_wilayah", "kode_provinsi", "provinsi", "jenis_pemda"),
               on=["tahun", "kode_wilayah"], how="left")
         .join(nama_area, on=["tahun", "area"], how="left")
         .with_columns(pl.col("nama").fill_null(pl.col("area")), pl.col("name").fill_null(pl.col("area")))
     )
-    # codes may be Enum/Categorical in the detail rows: aggregates carry plain text, like every other frame here
-    dokumen = (
-        hitung_dokumen(data.rincian.lazy().select("tahun", "kode_wilayah", "area", "status"),
-                       per=("tahun", "kode_wilayah", "area"))
-        .with_columns(pl.col("kode_wilayah").cast(pl.String), pl.col("area").cast(pl.String))
-        .collect()
-    )
     dok_ring = _dokumen_ringkasan(data.ringkasan_baris)
-    bobot = bobot_dipakai(data)
+    bobot = tabel.filter(pl.col("tahun").is_in(wilayah["tahun"].unique().to_list()))  # skor.bobot_dipakai's rows
     katalog = data.registri.katalog_sub().select(
         "tahun", "area", "sub_indikator", "nama_indikator", pl.col("nama_sub_indikator").alias("_nama_katalog")
     ).unique(["tahun", "area", "sub_indikator"], keep="first", maintain_order=True)

@@ -20,7 +20,12 @@ def _muat_unggahan(berkas) -> None:
     with st.status(t("membaca", n=n), expanded=True) as status:
         st.caption(t("tahap_baca"))
         bar = st.progress(0.0)
-        langkah = {"mulai": time.perf_counter(), "file": 0}
+        langkah = {"mulai": time.perf_counter(), "awal": time.perf_counter(), "file": 0}
+        log: list[str] = [t("tahap_baca")]  # the stage lines, kept to show with the report
+
+        def tulis(teks: str, judul: bool = False) -> None:
+            log.append(teks)
+            (st.caption if judul else st.text)(teks)
 
         def kemajuan(tahap: str, **isi) -> None:
             detik = umum.fmt(time.perf_counter() - langkah["mulai"], 1)
@@ -28,18 +33,18 @@ def _muat_unggahan(berkas) -> None:
             if tahap == "dibaca":
                 langkah["file"] += 1
                 if isi.get("baris") is None:
-                    st.text(t("tahap_file_gagal", nama=isi.get("file", "")))
+                    tulis(t("tahap_file_gagal", nama=isi.get("file", "")))
                 else:
-                    st.text(t("tahap_file", nama=isi.get("file", ""), baris=umum.fmt(isi["baris"], 0), detik=detik))
+                    tulis(t("tahap_file", nama=isi.get("file", ""), baris=umum.fmt(isi["baris"], 0), detik=detik))
                 bar.progress(langkah["file"] / (n + 2), text=t("tahap_baca"))
                 if langkah["file"] == n:
                     status.update(label=t("tahap_validasi"))
-                    st.caption(t("tahap_validasi"))
+                    tulis(t("tahap_validasi"), judul=True)
             elif tahap == "divalidasi":
-                st.text(t("tahap_validasi_selesai", baris=umum.fmt(isi.get("baris") or 0, 0), detik=detik))
+                tulis(t("tahap_validasi_selesai", baris=umum.fmt(isi.get("baris") or 0, 0), detik=detik))
                 bar.progress((n + 1) / (n + 2), text=t("tahap_hitung"))
                 status.update(label=t("tahap_hitung"))
-                st.caption(t("tahap_hitung"))
+                tulis(t("tahap_hitung"), judul=True)
 
         try:
             d = umum.muat_unggahan([(f.name, f.getvalue()) for f in berkas], kemajuan)
@@ -51,11 +56,13 @@ def _muat_unggahan(berkas) -> None:
             bar.empty()
             status.update(label=t("gagal_umum"), state="error")
             return
-        st.text(t("tahap_hitung_selesai", detik=umum.fmt(time.perf_counter() - langkah["mulai"], 1)))
+        tulis(t("tahap_hitung_selesai", detik=umum.fmt(time.perf_counter() - langkah["mulai"], 1)))
         bar.progress(1.0)
         lap = d.laporan
-        status.update(label=t("selesai_baca", dipakai=umum.fmt(lap.dipakai, 0), dibaca=umum.fmt(lap.dibaca, 0)),
-                      state="complete", expanded=False)
+        label = t("selesai_unggah", dipakai=umum.fmt(lap.dipakai, 0), dibaca=umum.fmt(lap.dibaca, 0),
+                  detik=umum.fmt(time.perf_counter() - langkah["awal"], 1))
+        status.update(label=label, state="complete", expanded=False)
+        st.session_state["tahap_unggah"] = (label, log)  # a few lines of text, shown above the report
     umum.lepas_unggahan(berkas)
 
 
@@ -124,6 +131,11 @@ def _laporan() -> None:
     if d is None:
         return
     lap = d.laporan
+    tahap = st.session_state.get("tahap_unggah")
+    if tahap and st.session_state.get("data_asal") == "unggahan":
+        with st.status(tahap[0], state="complete", expanded=False):
+            for baris in tahap[1]:
+                st.text(baris)
     st.subheader(t("data_aktif"))
     asal = t("sumber_contoh") if st.session_state.get("data_asal") == "contoh" else t("sumber_unggahan")
     st.caption(umum.aman(asal))

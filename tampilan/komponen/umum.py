@@ -102,6 +102,7 @@ def pasang_data(d: mcsp_rules.Data, asal: str, nama_file: list[str]) -> None:
     st.session_state["data_file"] = list(nama_file)
     st.session_state.pop("hasil", None)
     st.session_state.pop("_url_unggahan", None)
+    st.session_state.pop("tahap_unggah", None)
     if asal == "contoh":
         st.session_state.pop("tanda_unggah", None)
         # the sample replaces an upload: empty the upload widget too, or it would hand its file back
@@ -110,7 +111,7 @@ def pasang_data(d: mcsp_rules.Data, asal: str, nama_file: list[str]) -> None:
 
 
 def hapus_data() -> None:
-    for k in ("data", "data_id", "data_asal", "data_file", "hasil", "tanda_unggah"):
+    for k in ("data", "data_id", "data_asal", "data_file", "hasil", "tanda_unggah", "tahap_unggah"):
         st.session_state.pop(k, None)
 
 

@@ -60,3 +60,29 @@ def jalankan_streamlit(artefak: Path, nama_log: str, env_tambahan: dict[str, str
             proses.kill()
             proses.wait(timeout=5)
         log.close()
+
+
+def pid_streamlit(url: str) -> int | None:
+    """The process id of the `streamlit run` serving ``url`` (found in /proc by its --server.port), for
+    reading its memory; None when there is none (or no /proc)."""
+    port = url.rsplit(":", 1)[-1].split("/")[0]
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            argv = (d / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"streamlit" in b" ".join(argv) and b"--server.port" in argv and port.encode() in argv:
+            return int(d.name)
+    return None
+
+
+def memori_mb(pid: int) -> dict[str, float]:
+    """Resident memory of a process now (VmRSS) and its peak so far (VmHWM), in MB, from /proc."""
+    isi = {}
+    for baris in Path(f"/proc/{pid}/status").read_text().splitlines():
+        kunci, _, nilai = baris.partition(":")
+        if kunci in ("VmRSS", "VmHWM"):
+            isi[kunci] = round(int(nilai.split()[0]) / 1024, 1)
+    return {"rss_mb": isi.get("VmRSS", 0.0), "puncak_mb": isi.get("VmHWM", 0.0)}
