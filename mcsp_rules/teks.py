@@ -157,6 +157,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "k_kenaikan": ("Kenaikan indeks", "Index gain"), "k_kenaikan_area": ("Kenaikan skor area", "Area-score gain"),
     "k_usaha": ("Usaha", "Effort"), "k_indeks_kumulatif": ("Indeks jika ditutup berurutan", "Index if closed in order"),
     "k_dokumen": ("Dokumen", "Document"),
+    "k_dokumen_mana": ("Dokumen", "Documents"),
+    "k_jumlah_dokumen": ("Jumlah dokumen", "Number of documents"),
+    "dok_singkat": ("dok.", "docs"),
+    "dokumen_tabel": ("Dokumen dan statusnya", "Documents and their status"),
     "isi_tahun": ("Isi data per tahun", "What the data holds per year"),
     "isi_tahun_baris": ("{tahun}: {pemda} pemda · {baris} baris rincian · rata-rata {per} per pemda ({min}–{maks})",
                         "{tahun}: {pemda} governments · {baris} detail rows · {per} per government on average "

@@ -245,3 +245,61 @@ def test_kecepatan_skala_nasional():
         an.peringkat(w), an.heatmap(h, s, w), an.provinsi_agregat(h, s)
         an.area_profil(h, k[0], 2025), an.celah_pemda(h, k[0], 2025), an.rincian_pemda(d.rincian, h, k[0], 2025)
     assert (time.perf_counter() - t0) / 3 < 0.3
+
+
+def buat_rincian_dokumen(tahun: int, kode: list[str], per_sub: int = 3, seed: int = 11) -> str:
+    """A document-level export (the ``dokumen`` column, design.md §1a): every sub-indicator of
+    ``buat_rincian``'s catalogue split into ``per_sub`` documents that share its weight, each with its own
+    status."""
+    import io
+
+    sub = pl.read_csv(io.StringIO(buat_rincian(tahun, kode, seed=seed)), infer_schema=False)
+    rng = random.Random(seed)
+    dok = (
+        sub.join(pl.DataFrame({"dokumen": [f"D{j + 1:02d}" for j in range(per_sub)]}), how="cross")
+        .with_columns((pl.col("bobot").cast(pl.Float64) / per_sub).round(6).cast(pl.String).alias("bobot"),
+                      pl.lit(None, dtype=pl.String).alias("nilai"))
+    )
+    dok = dok.with_columns(pl.Series("status", [STATUS[int(rng.random() * 4)] for _ in range(dok.height)]))
+    return dok.write_csv()
+
+
+def test_rincian_dokumen_celah_per_pemda_sama_dengan_nasional():
+    """At document level (the real programme's ~660 documents per pemda), the item views come from the
+    pemda's own rows and equal the national computation filtered; the sub-indicator table has one row per
+    document (a gap joined per sub-indicator would multiply them); the gap list groups a sub-indicator's
+    documents of one status, and their gains add up to the documents' own."""
+    from mcsp_rules.hitung.celah import celah
+
+    kode = KALTENG[:5]
+    d = mcsp_rules.load(("dokumen.csv", buat_rincian_dokumen(2025, kode).encode()))
+    assert d.laporan.jumlah_disisihkan == 0 and d.rincian["dokumen"].is_not_null().all()
+    h = an.hitung(d)
+    semua = celah(d).filter(pl.col("tahun") == 2025)
+    for k in ("62", "62.03"):
+        sendiri = an.celah_wilayah(h, [k], 2025).sort("sub_indikator", "dokumen")
+        nasional = semua.filter(pl.col("kode_wilayah") == k).sort("sub_indikator", "dokumen")
+        assert sendiri["kenaikan"].to_list() == pytest.approx(nasional["kenaikan"].to_list())
+        assert sendiri["dokumen"].to_list() == nasional["dokumen"].to_list()
+    assert an.celah_wilayah(h, ["62.03"], 2025) is an.celah_wilayah(h, ["62.03"], 2025)  # kept, not recomputed
+
+    r = an.rincian_pemda(d.rincian, h, "62.03", 2025)
+    n_dok = d.rincian.filter((pl.col("tahun") == 2025) & (pl.col("kode_wilayah") == "62.03")).height
+    assert r.height == n_dok and r.select("sub_indikator", "dokumen").is_unique().all()
+    terbuka = r.filter(pl.col("status") != "diterima")
+    assert terbuka["kenaikan"].is_not_null().all() and r.filter(pl.col("status") == "diterima")["kenaikan"].is_null().all()
+
+    c = an.celah_pemda(h, "62.03", 2025)
+    dok = semua.filter(pl.col("kode_wilayah") == "62.03")
+    assert c["jumlah_dokumen"].sum() == dok.height
+    assert c.select("sub_indikator", "status").is_unique().all()
+    assert c["kenaikan"].sum() == pytest.approx(dok["kenaikan"].sum())
+    assert c["indeks_jika_ditutup"][-1] == pytest.approx(100.0)
+    satu = c.row(0, named=True)
+    asli = dok.filter((pl.col("sub_indikator") == satu["sub_indikator"]) & (pl.col("status") == satu["status"]))
+    assert satu["jumlah_dokumen"] == asli.height and satu["kenaikan"] == pytest.approx(asli["kenaikan"].sum())
+    assert satu["dokumen"].split(", ")[:asli.height] == sorted(asli["dokumen"].to_list())[:an.MAKS_DOKUMEN_DISEBUT]
+
+    isi = an.isi_per_tahun(h).row(0, named=True)
+    assert (isi["tahun"], isi["jumlah_pemda"], isi["baris_rincian"]) == (2025, 5, d.rincian.height)
+    assert isi["per_pemda"] == pytest.approx(d.rincian.height / 5)

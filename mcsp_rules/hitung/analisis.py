@@ -481,7 +481,8 @@ def indikator_pemda(rincian: pl.DataFrame) -> pl.DataFrame:
 def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ()) -> pl.DataFrame:
     """Open gaps of one pemda: first those the pemda closes itself (upload, fix), largest index gain
     first, then those waiting on KPK's verifier (``pihak``), with the index reached if closed in order.
-    A document-level export lists each document (``dokumen``)."""
+    A document-level export's gaps are grouped per sub-indicator and status (``jumlah_dokumen``, the
+    documents named in ``dokumen``)."""
     c = celah_wilayah(hasil, [kode], tahun)
     if c.is_empty():
         return pl.DataFrame(schema={"area": pl.String, "indikator": pl.String, "sub_indikator": pl.String,
@@ -496,9 +497,11 @@ def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ())
         from mcsp_rules.hitung.celah import pihak_expr
 
         c = c.with_columns(pihak_expr())
-    dok = ["dokumen"] if "dokumen" in c.columns else []
+    dok = []
+    if "dokumen" in c.columns:
+        c, dok = _celah_per_sub(c), ["dokumen", "jumlah_dokumen"]
     c = c.with_columns((pl.col("pihak") == "kpk").alias("_kpk")).sort(
-        ["_kpk", "kenaikan", "kenaikan_area", "sub_indikator", *dok], descending=[False, True, True, False, *[False] * len(dok)],
+        ["_kpk", "kenaikan", "kenaikan_area", "sub_indikator"], descending=[False, True, True, False],
         nulls_last=True).drop("_kpk")
     c = c.with_columns(
         (pl.lit(dasar, dtype=pl.Float64) + pl.col("kenaikan").cum_sum()).clip(upper_bound=100.0)
@@ -507,6 +510,34 @@ def celah_pemda(hasil: Hasil, kode: str, tahun: int, area: tuple[str, ...] = ())
     c = _nama_dari_katalog(c, hasil, tahun)
     return c.select("area", "indikator", "sub_indikator", "nama_sub_indikator", *dok, "status", "pihak", "kenaikan",
                     "kenaikan_area", "usaha", "indeks_jika_ditutup")
+
+
+MAKS_DOKUMEN_DISEBUT = 8  # document ids named in a grouped gap's row; the count says how many in all
+
+
+def _celah_per_sub(c: pl.DataFrame) -> pl.DataFrame:
+    """A document-level export's gaps grouped per sub-indicator and status: one row says "these 7 documents
+    of PAJAK.2.1 are not uploaded", with their summed index gain and effort (gains add up: the index is
+    linear in item scores), instead of seven rows of the same name and gain. ``dokumen`` names the first
+    documents, ``jumlah_dokumen`` counts them all."""
+    def jumlah(k: str) -> pl.Expr:  # a sum that stays null when every value is (an incomplete index)
+        return pl.when(pl.col(k).is_not_null().any()).then(pl.col(k).sum()).alias(k)
+
+    return (
+        c.group_by("area", "indikator", "sub_indikator", "status", "pihak", maintain_order=True)
+        .agg(
+            pl.col("nama_sub_indikator").drop_nulls().first(),
+            pl.len().cast(pl.Int64).alias("jumlah_dokumen"),
+            pl.col("dokumen").drop_nulls().sort().alias("_dok"),
+            jumlah("kenaikan"), jumlah("kenaikan_area"), jumlah("usaha"),
+        )
+        .with_columns(
+            pl.when(pl.col("_dok").list.len() > MAKS_DOKUMEN_DISEBUT)
+            .then(pl.col("_dok").list.head(MAKS_DOKUMEN_DISEBUT).list.join(", ") + pl.lit(", …"))
+            .otherwise(pl.col("_dok").list.join(", ")).alias("dokumen")
+        )
+        .drop("_dok")
+    )
 
 
 # ----------------------------------------------------------------------------------------- compare

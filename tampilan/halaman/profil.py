@@ -130,16 +130,18 @@ def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
                                pl.col("pihak").replace_strict({"pemda": t("pihak_pemda"), "kpk": t("pihak_kpk")},
                                                               default=pl.col("pihak"), return_dtype=pl.String))
         # the key columns first, so they stay in view at 1280 px: what to do, what it is worth
-        dok = ["dokumen"] if "dokumen" in tabel.columns else []  # a document-level export: which document
-        tabel = tabel.select("nama_sub_indikator", *dok, "kenaikan", "status", "pihak", "usaha", "indeks_jika_ditutup",
-                             "area", "indikator", "sub_indikator", "kenaikan_area")
+        # a document-level export: one row per sub-indicator and status, with its documents
+        dok = ["jumlah_dokumen", "dokumen"] if "dokumen" in tabel.columns else []
+        tabel = tabel.select("nama_sub_indikator", *dok[:1], "kenaikan", "status", "pihak", "usaha",
+                             "indeks_jika_ditutup", *dok[1:], "area", "indikator", "sub_indikator", "kenaikan_area")
         umum.tabel(tabel, f"celah_{p['kode_wilayah']}_{s.tahun}", {
             "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
             "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"), "status": t("k_status"),
-            "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"), "dokumen": t("k_dokumen"),
+            "pihak": t("k_pihak"), "kenaikan": t("k_kenaikan"), "dokumen": t("k_dokumen_mana"),
+            "jumlah_dokumen": t("k_jumlah_dokumen"),
             "kenaikan_area": t("k_kenaikan_area"), "usaha": t("k_usaha"),
             "indeks_jika_ditutup": t("k_indeks_kumulatif")}, kunci="tabel_celah", tinggi=320,
-            sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"})
+            sematkan=("nama_sub_indikator",), lebar={"nama_sub_indikator": "large"}, ribuan=dok[:1])
 
 
 def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
@@ -154,7 +156,7 @@ def rincian(d, h: an.Hasil, s: an.Saring, p: dict) -> None:
         "area": t("k_area"), "indikator": t("k_indikator"), "nama_indikator": t("k_nama_indikator"),
         "jumlah": t("k_dok_jumlah"),
         **{k: t(st_) for st_, k in an.KOLOM_STATUS.items()}}, kunci="tabel_indikator")
-    st.subheader(t("sub_tabel"))
+    st.subheader(t("dokumen_tabel") if "dokumen" in r.columns else t("sub_tabel"))
     # the key columns first: the item, its status, its score and what closing it is worth
     dok = ["dokumen"] if "dokumen" in r.columns else []
     tabel = r.with_columns(grafik.label_status_expr()).select(

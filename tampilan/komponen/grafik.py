@@ -405,6 +405,8 @@ def celah_teratas(df: pl.DataFrame, judul: str, rapat: bool = False):
     # the item's name (from the catalogue when the export has none), short enough for a label
     nama = pl.coalesce("nama_sub_indikator", "sub_indikator")
     pendek = pl.when(nama.str.len_chars() > 42).then(nama.str.slice(0, 40) + pl.lit("…")).otherwise(nama)
+    if "jumlah_dokumen" in df.columns:  # a document-level gap row stands for several documents
+        pendek = pendek + pl.lit(" (") + pl.col("jumlah_dokumen").cast(pl.String) + pl.lit(f" {t('dok_singkat')})")
     df = df.with_columns(
         pl.format("{}. {}", pl.int_range(1, pl.len() + 1), pendek).alias("nama"),
         angka_expr("kenaikan", tanda=True).alias("teks"),

@@ -540,7 +540,9 @@ def _laporan_profil(w: _Penulis, lap: Laporan, h: an.Hasil, rincian, data=None) 
     if p["indeks"] is not None and c["kenaikan"].is_not_null().any():
         w.paragraf(_t("celah_pesan", b, n=n, dari=w.f(p["indeks"]), ke=w.f(c["indeks_jika_ditutup"][n - 1])))
         w.grafik(grafik.celah_teratas(c.head(min(10, n)), f"{_t('celah', b)} — {p['nama_wilayah']} {s.tahun}"), catatan)
-    baris = [["☐", r["sub_indikator"], r["nama_sub_indikator"] or "–", _t(r["status"], b),
+    # a document-level export's gap row stands for several documents of the sub-indicator
+    baris = [["☐", r["sub_indikator"] + (f" ({r['jumlah_dokumen']} {_t('dok_singkat', b)})" if r.get("jumlah_dokumen") else ""),
+              r["nama_sub_indikator"] or "–", _t(r["status"], b),
               ("+" + w.f(r["kenaikan"])) if r["kenaikan"] is not None else "–", w.f(r["indeks_jika_ditutup"])]
              for r in c.head(n).iter_rows(named=True)]
     w.tabel([_t("lap_selesai", b), _t("k_sub", b), _t("k_nama_sub", b), _t("k_status", b), _t("k_kenaikan", b),
