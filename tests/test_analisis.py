@@ -303,3 +303,25 @@ def test_rincian_dokumen_celah_per_pemda_sama_dengan_nasional():
     isi = an.isi_per_tahun(h).row(0, named=True)
     assert (isi["tahun"], isi["jumlah_pemda"], isi["baris_rincian"]) == (2025, 5, d.rincian.height)
     assert isi["per_pemda"] == pytest.approx(d.rincian.height / 5)
+
+
+def test_load_melaporkan_tahap():
+    """``mcsp_rules.load(..., kemajuan=...)`` (the Data page's stage lines): one call per file in the given
+    order, from the calling thread (files are read in parallel), with its rows or None when unreadable,
+    then one when the checks are done, with the rows used."""
+    import threading
+
+    panggilan = []
+
+    def kemajuan(tahap, **isi):
+        panggilan.append((tahap, isi, threading.current_thread() is threading.main_thread()))
+
+    teks = buat_rincian(2025, KALTENG[:2])
+    d = mcsp_rules.load([("a.csv", teks.encode()), ("rusak.csv", b"\x00\x01\x02 bukan csv"), ("b.csv", teks.encode())],
+                        kemajuan=kemajuan)
+    n = teks.count("\n") - 1
+    assert [(t, i.get("file"), i.get("baris")) for t, i, _ in panggilan] == [
+        ("dibaca", "a.csv", n), ("dibaca", "rusak.csv", None), ("dibaca", "b.csv", n),
+        ("divalidasi", None, d.laporan.dipakai)]
+    assert all(utama for _, _, utama in panggilan)
+    assert len(d.laporan.file_gagal) == 1
