@@ -61,8 +61,8 @@ class Hasil:
     _celah: OrderedDict = field(default_factory=OrderedDict, repr=False)  # (tahun, kode...) → gaps, bounded
     _kunci: threading.Lock = field(default_factory=threading.Lock, repr=False)  # the sample's Hasil is shared
 
-    BATAS_CACHE_CELAH = 16  # item-level gap frames kept (one per pemda or province a page asked for)
-    BATAS_PEMDA_CACHE = 60  # larger scopes (the country) are computed each time they are asked for
+    BATAS_CACHE_CELAH = 16  # item-level gap frames kept, one per pemda a page showed (~650 rows each at most)
+    BATAS_PEMDA_CACHE = 1  # a province's or the country's gaps (a meeting report's) are computed when asked for
 
     @property
     def ada_rincian(self) -> bool:
@@ -139,7 +139,7 @@ def celah_wilayah(hasil: Hasil, kode: list[str] | tuple[str, ...], tahun: int) -
         if c.height:
             c = c.with_columns(pl.col(k).cast(pl.String) for k in ("kode_wilayah", "area", "indikator", "sub_indikator",
                                                                    "status", "dokumen") if k in c.columns)
-    if len(kunci) - 1 > hasil.BATAS_PEMDA_CACHE:  # a national report's gaps are not kept (~200,000 rows)
+    if len(kunci) - 1 > hasil.BATAS_PEMDA_CACHE:  # not kept: a national report's gaps are ~200,000 rows
         return c
     with hasil._kunci:
         hasil._celah[kunci] = c
