@@ -53,12 +53,14 @@ def tata_sidebar() -> None:
 @st.cache_resource(show_spinner=False)
 def pemanasan() -> None:
     """Once per server process, in the background: import what the first upload and the first table
-    need (the reader, the rule engine, pandas for formatted tables), about a second and a half that the
-    first person to upload would otherwise wait for."""
+    need (the reader, the rule engine; pandas, pyarrow and the Styler's templates for formatted tables),
+    one to two seconds that the first person to upload would otherwise wait for."""
     import threading
 
     def impor() -> None:
         import pandas  # noqa: F401
+        import pandas.io.formats.style  # noqa: F401
+        import pyarrow  # noqa: F401
 
         import mcsp_rules.io.baca  # noqa: F401
         import mcsp_rules.validasi  # noqa: F401
