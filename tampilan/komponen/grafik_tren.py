@@ -35,7 +35,7 @@ def _pita_latar(domain: list | None):
                          "kategori_label": [grafik.label_kat(k) for k in grafik.pita_aktif().nama]})
     return alt.Chart(pita).mark_rect(opacity=0.13).encode(
         y=alt.Y("dari:Q", scale=alt.Scale(domain=[0, 100]), title=t("k_indeks"), axis=alt.Axis(values=[0, 25, 50, 75, 100])),
-        y2="ke",
+        y2=alt.Y2("ke"),
         color=alt.Color("kategori_label:N", scale=grafik.skala_kategori(), title=t("kategori")),
     )
 
@@ -64,18 +64,18 @@ def grafik_indeks(df: pl.DataFrame, judul: str, rapat: bool, proyeksi: pl.DataFr
              dasar.mark_point(filled=True, size=140 if rapat else 70, stroke="black", strokeWidth=1, opacity=1).encode(
                  color=alt.Color("kategori_label:N", scale=grafik.skala_kategori(), legend=None), tooltip=tip)]
     if df.height <= 30:  # a label per point while they fit
-        lapis.append(dasar.mark_text(dy=-u["teks"], fontSize=u["teks"] * 0.9, fontWeight="bold").encode(text="teks:N"))
+        lapis.append(dasar.mark_text(dy=-u["teks"], fontSize=u["teks"] * 0.9, fontWeight="bold").encode(text=alt.Text("teks:N")))
     if domain is not None:
         lapis.append(alt.Chart(p).mark_line(strokeDash=[6, 4], color="#555555", strokeWidth=2).encode(
-            x=_sumbu_x(None, domain), y="indeks:Q"))
+            x=_sumbu_x(None, domain), y=alt.Y("indeks:Q")))
         lapis.append(alt.Chart(p.tail(1)).mark_text(dy=-u["teks"], align="right", fontSize=u["teks"] * 0.9,
-                                                    color="#333333").encode(x=_sumbu_x(None, domain), y="indeks:Q",
-                                                                            text="teks:N"))
+                                                    color="#333333").encode(x=_sumbu_x(None, domain), y=alt.Y("indeks:Q"),
+                                                                            text=alt.Text("teks:N")))
     if target is not None:
         garis = pl.DataFrame({"target": [float(target)], "teks": [t("tren_target_garis", n=grafik._f(target))]})
-        lapis.append(alt.Chart(garis).mark_rule(color="#228833", strokeDash=[2, 2], strokeWidth=2).encode(y="target:Q"))
+        lapis.append(alt.Chart(garis).mark_rule(color="#228833", strokeDash=[2, 2], strokeWidth=2).encode(y=alt.Y("target:Q")))
         lapis.append(alt.Chart(garis).mark_text(align="left", dy=-6, x=4, fontSize=u["teks"] * 0.85,
-                                                color="#1b6b2a").encode(y="target:Q", text="teks:N"))
+                                                color="#1b6b2a").encode(y=alt.Y("target:Q"), text=alt.Text("teks:N")))
     return alt.layer(*lapis).properties(title=judul, height=380 if rapat else 280)
 
 
@@ -143,7 +143,7 @@ def grafik_naik(naik: pl.DataFrame, judul: str, rapat: bool):
         x=alt.X("perubahan:Q", title=t("tren_k_perubahan")), color=alt.Color("warna:N", scale=None),
         tooltip=[alt.Tooltip("nama_wilayah:N", title=t("k_pemda")), alt.Tooltip("teks:N", title=t("tren_k_perubahan")),
                  alt.Tooltip("teks_indeks:N", title=t("k_indeks"))])
-    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x="perubahan:Q", text="teks:N")
+    teks = dasar.mark_text(align="left", dx=4, fontSize=u["teks"]).encode(x=alt.X("perubahan:Q"), text=alt.Text("teks:N"))
     return (batang + teks).properties(title=judul, height=max(len(urut) * (34 if rapat else 24), 120))
 
 
@@ -164,12 +164,12 @@ def grafik_dokumen_laju(hist: pl.DataFrame, baris: dict, judul: str, rapat: bool
             tooltip=[alt.Tooltip("tanggal_teks:N", title=t("k_tanggal")), alt.Tooltip("teks:N", title=t("tren_k_diterima"))]),
         alt.Chart(p).mark_line(strokeDash=[6, 4], color="#555555", strokeWidth=2).encode(x=_sumbu_x(None, domain), y=y),
         alt.Chart(p.tail(1)).mark_text(dy=-u["teks"], align="right", fontSize=u["teks"] * 0.9).encode(
-            x=_sumbu_x(None, domain), y=y, text="teks:N"),
+            x=_sumbu_x(None, domain), y=y, text=alt.Text("teks:N")),
     ]
     if baris.get("target_diterima") is not None:
         garis = pl.DataFrame({"target": [float(baris["target_diterima"])],
                               "teks": [t("tren_target_garis", n=grafik._f(baris["target_diterima"], 0))]})
-        lapis.append(alt.Chart(garis).mark_rule(color="#CC3311", strokeDash=[2, 2], strokeWidth=2).encode(y="target:Q"))
+        lapis.append(alt.Chart(garis).mark_rule(color="#CC3311", strokeDash=[2, 2], strokeWidth=2).encode(y=alt.Y("target:Q")))
         lapis.append(alt.Chart(garis).mark_text(align="left", dy=-6, x=4, fontSize=u["teks"] * 0.85,
-                                                color="#CC3311").encode(y="target:Q", text="teks:N"))
+                                                color="#CC3311").encode(y=alt.Y("target:Q"), text=alt.Text("teks:N")))
     return alt.layer(*lapis).properties(title=judul, height=340 if rapat else 240)

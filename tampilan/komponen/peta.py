@@ -70,6 +70,7 @@ def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: st
         pl.col("kategori").replace_strict(grafik.WARNA_TEKS_KATEGORI, default="black").alias("warna_teks"),
         grafik.angka_expr("indeks").alias("teks_indeks"),
         (pl.col("kode_provinsi") == (terpilih or "")).alias("terpilih"),
+        pl.when(pl.col("kode_provinsi") == (terpilih or "")).then(4).otherwise(1).alias("tebal"),
     )
     domain = [grafik.label_kat(k) for k in KATEGORI] + [t("peta_tanpa_data")]
     warna = [grafik.WARNA_KATEGORI[k] for k in KATEGORI] + [WARNA_KOSONG]
@@ -82,7 +83,9 @@ def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: st
     petak = dasar.mark_rect(stroke="black").encode(
         color=alt.Color("kategori_label:N", scale=alt.Scale(domain=domain, range=warna), title=t("kategori"),
                         legend=alt.Legend(symbolType="square", symbolStrokeColor="black", symbolStrokeWidth=1)),
-        strokeWidth=alt.condition("datum.terpilih", alt.value(4), alt.value(1)),
+        # channels as objects, never shorthand strings or dicts: Altair turns those into objects by
+        # hashing its whole schema each time (~10 ms per channel, a good part of this page's rerun)
+        strokeWidth=alt.StrokeWidth("tebal:Q", scale=None, legend=None),
         tooltip=tip,
     )
     # the labels grow and shrink with the chart's width (the tile's width / 5 fits a 7-letter name),
@@ -90,10 +93,10 @@ def grafik_peta(agr: pl.DataFrame, judul: str, rapat: bool = False, terpilih: st
     besar = {"expr": f"clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"}
     nama = dasar.mark_text(fontWeight="bold", fontSize=besar,
                            dy={"expr": f"-clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6}) * 0.55"}).encode(
-        text="singkatan:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
+        text=alt.Text("singkatan:N"), color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
     pita = dasar.mark_text(fontSize={"expr": f"0.85 * clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"},
                            dy={"expr": f"0.6 * clamp(width / {KOLOM} * 0.92 / 5.1, 7, {ukuran + 6})"}).encode(
-        text="kategori_label:N", color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
+        text=alt.Text("kategori_label:N"), color=alt.Color("warna_teks:N", scale=None), tooltip=tip)
     return alt.layer(petak, nama, pita).properties(title=judul, height=BARIS * (58 if rapat else 44))
 
 

@@ -92,7 +92,7 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halam
     from tampilan.komponen.grafik import spesifikasi
 
     buka_profil_bila_diminta()
-    spec = spesifikasi(chart, umum.rapat())
+    spec = spesifikasi(chart, umum.rapat(), layar=True)
     nama_pilihan = tambah_pilihan(spec, medan)
     # SVG: crisp on a projector, and each mark is an element with an accessible label (what a screen
     # reader, and the browser test, finds and clicks)
@@ -101,7 +101,7 @@ def grafik_klik(chart, nama: str, kunci: str, medan: str = "kode_wilayah", halam
                        on_select=functools.partial(_diklik, kunci, medan), selection_mode=nama_pilihan)
     if medan == "kode_wilayah":
         st.caption(t("telusur_bantuan"))
-    umum.tombol_png(spec, nama, kunci, halaman)
+    umum.tombol_png(chart, nama, kunci, halaman)
 
 
 def dengan_tautan(spec: dict, tautan: str) -> dict:

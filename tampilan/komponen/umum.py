@@ -551,22 +551,28 @@ def grafik(chart, nama: str, kunci: str | None = None) -> None:
     through its Vega-Lite dict (``st.vega_lite_chart``), which is what ``st.altair_chart`` sends too."""
     from .grafik import spesifikasi
 
-    spec = spesifikasi(chart, rapat())
+    spec = spesifikasi(chart, rapat(), layar=True)
     st.vega_lite_chart(spec=spec, width="stretch", theme=None)  # same look as the PNG export
-    tombol_png(spec, nama, kunci)
+    tombol_png(chart, nama, kunci)
 
 
-def tombol_png(spec: dict, nama: str, kunci: str | None = None, halaman: str | None = None) -> None:
-    """The PNG download of a chart (rendered by vl-convert only when clicked). The image travels on
-    its own (WhatsApp, e-mail), so it carries the link of the view it came from (``halaman``, else the
-    page being shown)."""
+def tombol_png(chart, nama: str, kunci: str | None = None, halaman: str | None = None) -> None:
+    """The PNG download of a chart (its spec built and rendered by vl-convert only when clicked). The
+    image travels on its own (WhatsApp, e-mail), so it carries the link of the view it came from
+    (``halaman``, else the page being shown). ``chart``: the Altair chart, or a Vega-Lite dict."""
     from .bagikan import url_tampilan
-    from .grafik import ke_png
+    from .grafik import ke_png, spesifikasi
     from .telusur import dengan_tautan
 
-    png = dengan_tautan(spec, url_tampilan(halaman or st.session_state.get("_halaman_aktif") or "ringkasan"))
+    tautan = url_tampilan(halaman or st.session_state.get("_halaman_aktif") or "ringkasan")
+    sedang_rapat, b = rapat(), bahasa()  # read now: the callback runs outside the script run
+
+    def png() -> bytes:
+        spec = chart if isinstance(chart, dict) else spesifikasi(chart, sedang_rapat, bahasa_=b)
+        return ke_png(dengan_tautan(spec, tautan))
+
     berkas = _nama_file(nama)
-    st.download_button(t("unduh_png"), data=lambda: ke_png(png), file_name=f"{berkas}.png", mime="image/png",
+    st.download_button(t("unduh_png"), data=png, file_name=f"{berkas}.png", mime="image/png",
                        on_click="ignore", key=f"png_{kunci or berkas}", icon=":material/image:")
 
 
