@@ -69,6 +69,11 @@ def test_contoh_nasional_skala_nyata(halaman, artefak, harapan):
         g.scroll_into_view_if_needed()
         assert g.locator("svg, canvas").count() > 0, f"chart {i} not drawn"
     page.screenshot(path=str(artefak / "skala_nyata_ringkasan_kalteng.png"))
+    # a chart's image is built when its download is clicked (the page sends the chart's data as Arrow)
+    with page.expect_download(timeout=60_000) as unduhan:
+        page.get_by_role("button", name="Unduh grafik (PNG)").first.click()
+    png = unduhan.value.path().read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
 
 
 def test_unggah_menampilkan_tahap(halaman, artefak):
