@@ -21,7 +21,7 @@ def test_aturan_per_tahun(halaman, artefak):
     tabel.scroll_into_view_if_needed()
     # the first table is the per-year one: 2019–2025, 7/8/7 areas before 2024, the default bands, not official
     # (the grid mirrors its cells into the page once drawn: on a busy first run of the server that can lag)
-    sel_tabel(page, "2019").first.wait_for(timeout=30_000)
+    sel_tabel(page, "2019").first.wait_for(state="attached", timeout=30_000)
     assert sel_tabel(page, "2019").count() > 0 and sel_tabel(page, "2025").count() > 0
     assert sel_tabel(page, "Merah < 25 ≤ Kuning < 50 ≤ Biru < 75 ≤ Hijau").count() > 0
     assert sel_tabel(page, "bobot sama rata (asumsi").count() > 0
