@@ -82,40 +82,53 @@ def baca_csv(nama: str, data: bytes, batas: Batas, utf16: str | None) -> BacaanF
     if n_baris > batas.baris + 1 + 20:  # header + a few title lines
         raise terlalu_banyak_baris(nama, batas)
     pemisah = pemisah or _pemisah(baris_pertama)
-    if '"' in teks:
-        frame = _csv_berkutip(nama, teks, pemisah, lompat, n_baris, batas)
-    else:
-        if utf8_asli:  # skip the bytes of what was cut off the front (stray BOMs, blank lines, a "sep=" line)
-            mentah = data[len(awal[:len(awal) - len(teks)].encode("utf-8")):]
+    frame = None
+    if '"' not in teks:
+        # the bytes Polars parses: the file's own, past what was cut off the front (stray BOMs, blank
+        # lines, a "sep=" line), when they are the text as it stands
+        mentah = data[len(awal[:len(awal) - len(teks)].encode("utf-8")):] if utf8_asli else teks.encode("utf-8")
+        del awal
+        if utf8_asli:
             del data
-        else:
-            mentah = teks.encode("utf-8")
-        del teks, awal
-        # One line per row, read by Polars (a separator no line holds), to count each row's cells:
-        # a blank line reads as null and is one empty cell, as it is in a spreadsheet.
-        tak_terpakai = next(c for c in ("\x1f", "\x1e", "\x1d", "\x1c", "\x01") if c.encode() not in mentah)
-        baris = pl.read_csv(mentah, separator=tak_terpakai, has_header=False, quote_char=None,
-                            schema={"l": pl.String}).to_series()
-        jumlah_sel = (baris.str.count_matches(pemisah, literal=True) + 1).fill_null(1).cast(pl.Int32)
-        del baris
-        lebar = int(jumlah_sel.max())
-        if lebar > batas.kolom:
-            raise terlalu_banyak_kolom(nama, lebar, batas)
-        if lebar * jumlah_sel.len() > batas.sel:
-            raise terlalu_banyak_sel(nama, jumlah_sel.len(), lebar, batas)
-        frame = pl.read_csv(
-            mentah, separator=pemisah, has_header=False,
-            infer_schema=False, quote_char=None, truncate_ragged_lines=True, missing_columns="insert",
-            schema={f"c{i}": pl.String for i in range(lebar)},
-        )
-        del mentah
-        frame = frame.with_columns(
-            pl.Series(KOLOM_LEBAR, jumlah_sel),
-            pl.Series(KOLOM_BARIS, range(lompat + 1, lompat + 1 + frame.height), dtype=pl.Int64),
-        )
+        frame = _csv_polos(mentah, teks, pemisah, lompat, n_baris, batas, nama)
+    if frame is None:
+        frame = _csv_berkutip(nama, teks, pemisah, lompat, n_baris, batas)
     bacaan = dengan_header(nama, "csv", frame, batas)
     bacaan.catatan.extend(pemisah_lain(bacaan, pemisah))
     return bacaan
+
+
+def _csv_polos(mentah: bytes, teks: str, pemisah: str, lompat: int, n_baris: int, batas: Batas,
+               nama: str) -> pl.DataFrame | None:
+    """A CSV without quotes (``mentah``: its UTF-8 bytes), parsed by Polars. None when Polars sees other
+    lines than Python does in ``teks`` (e.g. a lone byte-order mark on a line): the csv module reads it then."""
+    # One line per row, read by Polars (a separator no line holds), to count each row's cells:
+    # a blank line reads as null and is one empty cell, as it is in a spreadsheet.
+    tak_terpakai = next((c for c in ("\x1f", "\x1e", "\x1d", "\x1c", "\x01") if c.encode() not in mentah), None)
+    if tak_terpakai is None:
+        return None
+    baris = pl.read_csv(mentah, separator=tak_terpakai, has_header=False, quote_char=None,
+                        schema={"l": pl.String}).to_series()
+    if baris.len() != n_baris:
+        return None
+    jumlah_sel = (baris.str.count_matches(pemisah, literal=True) + 1).fill_null(1).cast(pl.Int32)
+    del baris
+    lebar = int(jumlah_sel.max())
+    if lebar > batas.kolom:
+        raise terlalu_banyak_kolom(nama, lebar, batas)
+    if lebar * jumlah_sel.len() > batas.sel:
+        raise terlalu_banyak_sel(nama, jumlah_sel.len(), lebar, batas)
+    frame = pl.read_csv(
+        mentah, separator=pemisah, has_header=False,
+        infer_schema=False, quote_char=None, truncate_ragged_lines=True, missing_columns="insert",
+        schema={f"c{i}": pl.String for i in range(lebar)},
+    )
+    if frame.height != jumlah_sel.len():
+        return None
+    return frame.with_columns(
+        pl.Series(KOLOM_LEBAR, jumlah_sel),
+        pl.Series(KOLOM_BARIS, range(lompat + 1, lompat + 1 + frame.height), dtype=pl.Int64),
+    )
 
 
 def _rentang(baris: list[int]) -> str:
