@@ -6,6 +6,7 @@ import polars as pl
 
 from mcsp_rules.io import urai
 from mcsp_rules.io.bacaan import KOLOM_BARIS, KOLOM_FILE, BacaanFile
+from mcsp_rules.model import STATUS
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.aturan_inti import aturan_rincian
 from mcsp_rules.validasi.konstanta import POS, TINGKAT_GALAT
@@ -85,7 +86,7 @@ def kosong_rincian() -> pl.DataFrame:
     return pl.DataFrame(schema={
         "tahun": pl.Int32, "kode_wilayah": pl.String, "nama_wilayah": pl.String, "kode_provinsi": pl.String,
         "provinsi": pl.String, "jenis_pemda": pl.String, "area": pl.String, "indikator": pl.String,
-        "sub_indikator": pl.String, "nama_sub_indikator": pl.String, "bobot": pl.Float64, "status": pl.String,
+        "sub_indikator": pl.String, "nama_sub_indikator": pl.String, "bobot": pl.Float64, "status": pl.Enum(STATUS),
         "nilai": pl.Float64, "tanggal_unggah": pl.Date, "tanggal_verifikasi": pl.Date, "dokumen": pl.String,
         "file": pl.String, "baris": pl.Int64, **{k: pl.Float64 for k in KOLOM_BOBOT_3},
     })
