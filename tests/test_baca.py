@@ -113,7 +113,7 @@ def test_xlsx_named_sheet(tmp_path, registri_mini):
     # no sheet named and the first one holds no table: the sheet with the table is read, with a note
     tanpa = mcsp_rules.load(p, registri=registri_mini)
     assert tanpa.rincian.height == 4
-    catatan = tanpa.laporan.temuan.filter(pl.col("pesan").str.contains("tidak berisi tabel data"))["pesan"].to_list()
+    catatan = tanpa.laporan.temuan.filter(pl.col("pesan").cast(pl.String).str.contains("tidak berisi tabel data"))["pesan"].to_list()
     assert catatan and "yang dibaca lembar 'Rincian'" in catatan[0]
     salah = mcsp_rules.load(p, registri=registri_mini, sheet="Tidak Ada")
     assert "lembar 'Tidak Ada' tidak ada" in salah.laporan.file_gagal[0]["pesan"]

@@ -125,8 +125,8 @@ def pisahkan(frame, gagal, cek, temuan, file: dict[str, tuple[str, str]], rapika
     dipakai = frame.filter(~pl.col(POS).is_in(pos_galat.implode()))
     alasan = (
         temuan.filter(pl.col("tingkat") == TINGKAT_GALAT)
-        .group_by("file", "baris", maintain_order=True)
-        .agg(pl.col("pesan").str.join(" "), pl.col("message").str.join(" "))
+        .group_by(pl.col("file").cast(pl.String), "baris", maintain_order=True)
+        .agg(pl.col("pesan").cast(pl.String).str.join(" "), pl.col("message").cast(pl.String).str.join(" "))
     )
     kolom_teks = [c for c in frame.columns if c.startswith("_teks_")]
     sisih = (
