@@ -170,6 +170,7 @@ def test_kode_di_luar_katalog_tidak_resmi_satu_catatan_per_file_dan_area(tulis):
     assert kel.height == 8 and set(kel["tingkat"]) == {"catatan"}  # one per area of 2024
     pbj = kel.filter(pl.col("kode") == "PBJ.sub_tidak_dikenal").row(0, named=True)
     assert pbj["jumlah"] == sum(r["area"] == "PBJ" for r in rows) and len(pbj["baris_pertama"]) == 5
+    assert pbj["nilai_berbeda"] == len({r["sub_indikator"] for r in rows if r["area"] == "PBJ"}) > 1
 
 
 def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
@@ -183,5 +184,10 @@ def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
     keluar = capsys.readouterr().out.splitlines()
     catatan = [b for b in keluar if ": CATATAN: " in b]
     assert len(catatan) == 8 and all("`mcsp validate --semua`" in b for b in catatan)
+    # a group covers many codes: the line says so, so its first row's message is not taken for all of them
+    pbj = next(b for b in catatan if "PBJ" in b)
+    berbeda = len({r["sub_indikator"] for r in rows if r["area"] == "PBJ"})
+    assert "nilai berbeda; pesan baris pertama" in pbj and f", {berbeda} nilai berbeda" in pbj
+    assert keluar[0].startswith(f"asing.csv (rincian): {len(rows):,} dibaca".replace(",", "."))
     assert main(["validate", "--semua", str(f)]) == 0
     assert sum(": CATATAN: " in b for b in capsys.readouterr().out.splitlines()) == len(rows)

@@ -66,7 +66,8 @@ class Laporan:
     def kelompok(self, n_baris: int = 5) -> pl.DataFrame:
         """Findings grouped as a person reads them at national scale: one row per file and rule (and
         column), with how many rows it hit (``jumlah``), the first ``n_baris`` spreadsheet rows
-        (``baris_pertama``), and the first row's value and messages. Errors first, then warnings,
+        (``baris_pertama``), how many distinct cell values it hit (``nilai_berbeda``), and the first row's value
+        and messages. Errors first, then warnings,
         then notes; the largest groups first. ``temuan`` keeps every row (the download, `--semua`)."""
         urutan = pl.col("tingkat").replace_strict({TINGKAT_GALAT: 0, TINGKAT_PERINGATAN: 1, TINGKAT_CATATAN: 2},
                                                   default=3, return_dtype=pl.Int8)
@@ -74,6 +75,7 @@ class Laporan:
             self.temuan.sort("file", "baris", nulls_last=False, maintain_order=True)
             .group_by("file", "tingkat", "kode", "kolom", "sumber", maintain_order=True)
             .agg(pl.len().alias("jumlah"), pl.col("baris").drop_nulls().head(n_baris).alias("baris_pertama"),
+                 pl.col("nilai").n_unique().alias("nilai_berbeda"),
                  pl.col("nilai").first(), pl.col("pesan").first(), pl.col("message").first(),
                  pl.col("saran").first(), pl.col("fix").first())
             .sort(urutan, pl.col("jumlah"), descending=[False, True], maintain_order=True)
