@@ -115,10 +115,15 @@ def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) 
 
     file_urut = frame.select(pl.col(KOLOM_FILE).unique().sort())[KOLOM_FILE].to_list()
     baris = frame.select([POS, KOLOM_FILE, KOLOM_BARIS] + [teks(k).alias(f"_n_{k}") for k in kolom_rujukan]
-                         + [_tampil(pl.col(k)).alias(f"_p_{k}") for k in penanda]
+                         + [pl.col(k).alias(f"_p_{k}") for k in penanda]
                          + (["_kolom_sel"] if "_kolom_sel" in frame.columns else []))
-    t = (gagal.join(info.select("_cek", "_i", "kolom", "_urut_tingkat", "_urut_kolom"), on="_cek", how="left")
-         .drop("_cek").join(baris, on=POS, how="left"))
+    t = gagal.with_columns(pl.col("_cek").replace_strict(info["_cek"], info["_i"], return_dtype=pl.UInt32).alias("_i"))
+    t = t.drop("_cek").join(info.select("_i", "kolom", "_urut_tingkat", "_urut_kolom"), on="_i", how="left")
+    pos = baris[POS]
+    if pos.len() and pos[0] == 0 and pos[-1] == pos.len() - 1 and pos.is_sorted():  # row i holds position i
+        t = pl.concat([t, baris.drop(POS)[t[POS]]], how="horizontal")
+    else:
+        t = t.join(baris, on=POS, how="left", maintain_order="left")
     nilai = pl.lit(None, dtype=pl.String)
     for k in kolom_rujukan:
         nilai = pl.when(pl.col("kolom") == k).then(pl.col(f"_n_{k}")).otherwise(nilai)
@@ -126,7 +131,7 @@ def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) 
     # combinations and the join back below are then on integers
     bervariasi = ["nilai", *[f"_p_{k}" for k in penanda], *(["_kolom_sel"] if "_kolom_sel" in t.columns else [])]
     t = (t.with_columns(nilai.alias("nilai")).drop([f"_n_{k}" for k in kolom_rujukan], "kolom")
-         .with_columns(pl.col(bervariasi).cast(pl.Categorical),
+         .with_columns(*[pl.col(k).cast(pl.Categorical) for k in bervariasi if t.schema.get(k, pl.String) == pl.String],
                        pl.col(KOLOM_FILE).replace_strict(file_urut, list(range(len(file_urut))),
                                                           return_dtype=pl.UInt32).alias("_urut_file"))
          .sort("_urut_file", KOLOM_BARIS, "_urut_tingkat", "_urut_kolom", maintain_order=True))
@@ -135,6 +140,8 @@ def temuan_dari_gagal(frame: pl.DataFrame, gagal: pl.DataFrame, cek: list[Cek]) 
     kunci = ["_i", *bervariasi]
     u = (t.select(kunci).unique().join(info.drop("_cek", "_urut_tingkat", "_urut_kolom"), on="_i", how="left")
          .with_columns(pl.col(bervariasi).cast(pl.String).name.prefix("_s")))
+    # a placeholder's value as a message shows it, once per distinct value
+    u = u.with_columns(_tampil(pl.col(f"_s_p_{k}")).alias(f"_s_p_{k}") for k in penanda)
     if "_kolom_sel" in u.columns:
         u = u.with_columns(
             pl.when(pl.col("kolom").is_in(["skor", "area"]) & pl.col("_s_kolom_sel").is_not_null())
