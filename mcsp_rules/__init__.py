@@ -13,10 +13,10 @@ import os as _os
 import sys as _sys
 
 if "polars" not in _sys.modules:  # the allocator reads this once, when Polars loads
-    # Polars' allocator on Linux (jemalloc) keeps freed pages for ~10 s and counts lazily freed ones as
-    # resident: a national year's intermediate frames then stay in the RSS of a short `mcsp` run and of
-    # the dashboard's server long after they are gone (~60 MB of a 410 MB peak). Return them at once;
-    # a value the user set wins.
+    # Polars' allocator on Linux (jemalloc) keeps freed pages for 0.5 s and lazily freed ("muzzy") ones,
+    # still counted as resident, for 1 s (Polars' own defaults, to which it appends this variable): within
+    # a real-scale load, frames freed a moment ago then add ~60 MB to a 410 MB peak, in a short `mcsp` run
+    # and in the dashboard's server alike. Release them at once; a value the user set wins.
     _os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:200,muzzy_decay_ms:0")
 
 from mcsp_rules.api import bobot_dipakai, load, pita_dipakai, plan, score, simulate

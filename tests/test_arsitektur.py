@@ -185,7 +185,8 @@ def test_memori_yang_dibebaskan_dikembalikan_kecuali_pengguna_mengatur_sendiri()
             "print(pl.DataFrame({'a': [1]}).height)")
     env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
     bawaan = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, check=True)
-    assert bawaan.stdout.split() == ["dirty_decay_ms:200,muzzy_decay_ms:0", "1"]
+    # Polars puts its own defaults first and appends the variable: the last value of each option wins
+    assert bawaan.stdout.split()[0].endswith(",dirty_decay_ms:200,muzzy_decay_ms:0") and bawaan.stdout.split()[1] == "1"
     sendiri = subprocess.run([sys.executable, "-c", kode], env={**env, "_RJEM_MALLOC_CONF": "dirty_decay_ms:5000"},
                              capture_output=True, text=True, check=True)
-    assert sendiri.stdout.split()[0] == "dirty_decay_ms:5000"
+    assert sendiri.stdout.split()[0].endswith(",dirty_decay_ms:5000")
