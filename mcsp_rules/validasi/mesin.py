@@ -165,6 +165,8 @@ def per_nilai_unik(df: pl.DataFrame, teks: str, hasil: dict[str, pl.Expr]) -> pl
     same few weights, statuses and dates thousands of times, so this is several times faster than
     running the regexes on every row. (Eager on purpose: a lazy self-join re-runs the upstream plan.)"""
     unik = df.select(pl.col(teks).unique()).with_columns(**hasil)
+    if unik.height == 1:  # one value in every row (a year, an absent column): no join needed
+        return df.with_columns(pl.lit(unik[k][0], dtype=unik.schema[k]).alias(k) for k in hasil)
     return df.join(unik, on=teks, how="left", maintain_order="left", nulls_equal=True)
 
 
