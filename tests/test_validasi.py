@@ -191,3 +191,30 @@ def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
     assert keluar[0].startswith(f"asing.csv (rincian): {len(rows):,} dibaca".replace(",", "."))
     assert main(["validate", "--semua", str(f)]) == 0
     assert sum(": CATATAN: " in b for b in capsys.readouterr().out.splitlines()) == len(rows)
+
+
+def test_temuan_ringkas_dikelompokkan_tanpa_menulis_setiap_pesan(tulis):
+    """Findings are kept compact: counts and groups come without writing a message per row (the report
+    of a national file whose every row has a note), and they equal what the full list gives."""
+    import mcsp_rules
+    from mcsp_rules.validasi.laporan import _kelompok_baris
+
+    rows = [dict(r, sub_indikator="X" + r["sub_indikator"]) for r in _baris_katalog(mcsp_rules.registri_bawaan(), dokumen=3)]
+    rows[5]["status"] = "diterimah"  # an error too: a row set aside, with its message
+    rows[9]["nilai"] = "150"
+    lap = mcsp_rules.load(tulis("asing.csv", pl.DataFrame(rows).write_csv())).laporan
+    kel = lap.kelompok()
+    hitung = (lap.jumlah_galat, lap.jumlah_peringatan, lap.jumlah_catatan)
+    assert "temuan" not in lap.__dict__  # nothing above wrote the per-row messages
+    assert lap.disisihkan["alasan"].to_list()[0].startswith("Status 'diterimah' tidak dikenal")
+    semua = lap.temuan
+    assert hitung == tuple(semua.filter(pl.col("tingkat") == t).height for t in ("galat", "peringatan", "catatan"))
+    dari_semua = _kelompok_baris(semua, 5).drop("_baris_awal")
+    kunci = ["file", "tingkat", "kode", "kolom", "sumber"]
+    assert kel.sort(kunci).select(dari_semua.columns).with_columns(pl.col(pl.Categorical).cast(pl.String)).equals(
+        dari_semua.sort(kunci).with_columns(pl.col(pl.Categorical).cast(pl.String)))
+    assert kel["tingkat"].to_list()[:2] == ["galat", "galat"]  # errors first
+    besar = kel.filter(pl.col("jumlah") > 4)
+    sisa = semua.join(besar.select("file", "kode", "kolom"), on=["file", "kode", "kolom"], how="anti", nulls_equal=True)
+    baru = mcsp_rules.load(tulis("asing2.csv", pl.DataFrame(rows).write_csv())).laporan
+    assert baru.temuan_kecuali(besar.with_columns(file=pl.lit("asing2.csv").cast(pl.Categorical))).height == sisa.height

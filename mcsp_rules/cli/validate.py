@@ -48,7 +48,7 @@ def cmd_validate(args) -> int:
         tulis("\n".join(baris) + "\n", args)
     if lap.file_gagal:
         return 2
-    return 1 if lap.temuan.filter(pl.col("tingkat") == "galat").height else 0
+    return 1 if lap.jumlah_galat else 0
 
 
 RINGKAS_MULAI = 4  # a rule that hits more rows than this in one file is printed as one line (unless --semua)
@@ -64,8 +64,9 @@ def _baris_temuan(args, lap, bhs: str) -> list[str]:
         return f"{tempat}{kolom}: {tingkat}: {pesan}" + (f" {saran}" if saran else "")
 
     keluar = []
-    temuan = lap.temuan
-    if not args.semua:
+    if args.semua:
+        temuan = lap.temuan
+    else:
         besar = lap.kelompok().filter(pl.col("jumlah") > RINGKAS_MULAI)
         for g in besar.iter_rows(named=True):
             kunci, isi = ("cli_baris_banyak_nilai", {"nilai": bulat(g["nilai_berbeda"], bhs)}) if g["nilai_berbeda"] > 1 \
@@ -73,9 +74,8 @@ def _baris_temuan(args, lap, bhs: str) -> list[str]:
             tempat = g["file"] + teks(args, kunci, baris=", ".join(map(str, g["baris_pertama"])),
                                       jumlah=bulat(g["jumlah"], bhs), **isi)
             keluar.append(satu(g, tempat) + teks(args, "cli_lihat_semua", sisa=bulat(g["jumlah"] - 1, bhs)))
-        # the rest row by row; the grouped rules' rows are left out in Polars, not skipped in a Python loop
-        temuan = temuan.join(besar.select("file", "kode", "kolom"), on=["file", "kode", "kolom"], how="anti",
-                             nulls_equal=True)
+        # the rest row by row; the grouped rules' rows are never written out
+        temuan = lap.temuan_kecuali(besar)
     for r in temuan.sort("file", "baris", nulls_last=False).iter_rows(named=True):
         keluar.append(satu(r, r["file"] + (teks(args, "cli_baris", baris=r["baris"]) if r["baris"] is not None else "")))
     return keluar

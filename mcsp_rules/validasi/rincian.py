@@ -10,7 +10,7 @@ from mcsp_rules.model import STATUS
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.aturan_inti import aturan_rincian
 from mcsp_rules.validasi.konstanta import POS, TINGKAT_GALAT
-from mcsp_rules.validasi.laporan import temuan_dari_gagal
+from mcsp_rules.validasi.laporan import bagian_temuan
 from mcsp_rules.validasi.mesin import (
     cek_inti,
     cek_plugin,
@@ -88,7 +88,7 @@ def validasi_rincian(bacaan: list[BacaanFile], registri: Registri):
     galat = {c.nama for c in cek if c.aturan.tingkat == TINGKAT_GALAT}
     sehat = frame.filter(~pl.col(POS).is_in(gagal.filter(pl.col("_cek").is_in(list(galat)))[POS].implode()))
     gagal = pl.concat([gagal, jalankan(sehat, ganda)])
-    temuan = temuan_dari_gagal(frame, gagal, semua)
+    temuan = bagian_temuan(frame, gagal, semua)  # compact: messages are written when someone reads them
     return pisahkan(frame, gagal, semua, temuan, {b.nama: (b.format, "rincian") for b in bacaan}, rapikan_rincian)
 
 
