@@ -107,7 +107,10 @@ def url(request, tmp_path):
 
 
 def _jumlah(url: str, tabel: str) -> int:
+    """Rows of ``tabel``; for "mcsp_item", the detail rows stored (in Parquet parts since schema version 3)."""
     with Store(url).koneksi() as kon:
+        if tabel == "mcsp_item":
+            return int(kon.skalar("SELECT COALESCE(SUM(jumlah_baris), 0) FROM mcsp_item_blok"))
         return int(kon.skalar(f"SELECT COUNT(*) FROM {tabel}"))
 
 
@@ -577,13 +580,14 @@ def _benang(n: int, kerja) -> list:
 
 def test_first_use_by_many_threads_creates_the_schema_once(url):
     """8 threads opening a fresh store at once (DuckDB: 'Catalog write-write conflict' before)."""
-    from mcsp_rules.riwayat import koneksi
+    from mcsp_rules.riwayat import koneksi, skema
 
     koneksi._siap.discard(url)
     hasil = _benang(8, lambda i: Store(url).daftar().height)
     assert hasil == [0] * 8
     with Store(url).koneksi() as kon:
-        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == 2
+        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == skema.VERSI_SKEMA
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == list(range(1, 4))
 
 
 def test_threaded_imports_and_deletes_of_the_same_snapshot(url, mingguan):
@@ -699,7 +703,7 @@ def test_a_first_release_database_is_migrated_keeping_its_snapshots(url):
     assert daftar["id"].to_list() == [1] and daftar["isi_id"].to_list() == [1] and daftar["label"].to_list() == ["lama"]
     assert store.baris(1)[0]["sub_indikator"].to_list() == ["PBJ.1.1"]
     with store.koneksi() as kon:
-        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2, 3]
         assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"
     assert store.impor(SAMPLE / "ringkasan_kalteng_2025.csv", tanggal="2025-10-14").snapshot.id == 2
 

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from mcsp_rules.riwayat.isi import baca_item
 from mcsp_rules.riwayat.koneksi import tulis
-from mcsp_rules.riwayat.skema import SKEMA_CACHE, SKEMA_CACHE_WILAYAH, SKEMA_ITEM, SKEMA_SKOR_RINGKASAN
+from mcsp_rules.riwayat.skema import SKEMA_CACHE, SKEMA_CACHE_WILAYAH, SKEMA_SKOR_RINGKASAN
 
 if TYPE_CHECKING:  # pragma: no cover
     from mcsp_rules.plugin.registri import Registri
@@ -87,16 +88,33 @@ def _kurang(kon: "Kon", sidik: str) -> list[int]:
         "(SELECT snapshot_id FROM mcsp_cache WHERE sidik = ?) ORDER BY isi_id", [sidik])]
 
 
-def lengkapi_cache(url: str, kon: "Kon", registri: "Registri", sidik: str, per_batch: int = 16) -> int:
+def _kelompok(kon: "Kon", ids: list[int], per_batch: int, baris_per_batch: int) -> list[list[int]]:
+    """``ids`` in batches of at most ``per_batch`` contents and, past the first, ``baris_per_batch`` detail rows
+    (a real-scale content has ~362,000: sixteen at once would hold ~6 million rows in memory)."""
+    tanda = ", ".join("?" * len(ids))
+    baris = dict(kon.eksekusi(f"SELECT snapshot_id, SUM(jumlah_baris) FROM mcsp_item_blok WHERE snapshot_id IN ({tanda}) "
+                              "GROUP BY snapshot_id", ids)) if ids else {}
+    hasil: list[list[int]] = []
+    n = 0
+    for i in ids:
+        b = int(baris.get(i) or 0)
+        if not hasil or len(hasil[-1]) >= per_batch or (hasil[-1] and n + b > baris_per_batch):
+            hasil.append([])
+            n = 0
+        hasil[-1].append(i)
+        n += b
+    return hasil
+
+
+def lengkapi_cache(url: str, kon: "Kon", registri: "Registri", sidik: str, per_batch: int = 16,
+                   baris_per_batch: int = 1_000_000) -> int:
     """Score the contents that have no cache for ``sidik`` yet (after a plugin change or an import by
     another plugin set). The scoring runs outside any transaction; the write re-checks, under the writer
     slot, which of them still need it and still exist."""
     kurang = _kurang(kon, sidik)
-    for awal in range(0, len(kurang), per_batch):
-        ids = kurang[awal:awal + per_batch]
+    for ids in _kelompok(kon, kurang, per_batch, baris_per_batch):
         tanda = ", ".join("?" * len(ids))
-        item = kon.frame(f"SELECT snapshot_id, {', '.join(SKEMA_ITEM)} FROM mcsp_item WHERE snapshot_id IN ({tanda})",
-                         ids, {"snapshot_id": pl.Int64, **SKEMA_ITEM})
+        item = baca_item(kon, ids, dengan_id=True)
         skor = kon.frame(
             f"SELECT snapshot_id, {', '.join(SKEMA_SKOR_RINGKASAN)} FROM mcsp_skor_ringkasan WHERE snapshot_id IN ({tanda})",
             ids, {"snapshot_id": pl.Int64, **SKEMA_SKOR_RINGKASAN})
