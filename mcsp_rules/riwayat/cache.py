@@ -69,8 +69,11 @@ def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame,
         indeks.join(dok_pemda, on=["tahun", "kode_wilayah"], how="left")
         .with_columns(pl.col("lengkap").cast(pl.Int32), pl.col("area_hilang").list.join(","))
     ).collect()
-    return (per_area.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE.items()]),
-            per_pemda.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE_WILAYAH.items()]))
+    # sorted so that a province's rows of one snapshot lie together on disk: a province's trend then reads a
+    # few pages per snapshot (PostgreSQL read ~45 scattered pages per snapshot for Jawa Tengah before)
+    urut = ("snapshot_id", "kode_provinsi", "kode_wilayah")
+    return (per_area.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE.items()]).sort(*urut, "area"),
+            per_pemda.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE_WILAYAH.items()]).sort(*urut))
 
 
 def tulis_cache(kon: "Kon", ids: list[int], sidik: str, area: pl.DataFrame, wilayah: pl.DataFrame) -> None:
