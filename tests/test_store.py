@@ -895,3 +895,42 @@ def test_kpk_three_weight_levels_are_stored_and_the_trend_scores_with_them(url, 
     area = dict(tren.skor_area(riw, "wilayah").select("area", "skor").rows())
     assert area["PBJ"] == pytest.approx(100.0) and area["PERENCANAAN"] == pytest.approx(60.0)
     _sama_dengan_score(riw, mcsp_rules.load(f))
+
+
+def test_a_schema_2_database_moves_its_item_rows_into_parquet_parts(url, mingguan):
+    """Schema 3 keeps detail rows as Parquet parts (mcsp_item_blok) instead of one database row per item
+    (mcsp_item). A store of the previous release, with several contents and a snapshot sharing one, is migrated
+    on first use: every snapshot's rows come back the same, the trend re-scored from them is the same, and the
+    row table is gone."""
+    from mcsp_rules.riwayat import koneksi, skema
+    from mcsp_rules.riwayat.isi import baca_item
+
+    store = Store(url)
+    hasil = _impor_mingguan(store, mingguan[:3]) + [store.impor(mingguan[0], tanggal=SENIN + timedelta(weeks=5))]
+    assert hasil[-1].isi_sama == hasil[0].snapshot.id
+    tren_sebelum = tren.tabel_tren(store.riwayat("62"))
+    baris_sebelum = {h.snapshot.id: store.baris(h.snapshot.id)[0] for h in hasil}
+    # back to schema 2 as the previous release left it: one row per item in mcsp_item, no parts
+    buat_item = next(s for s in skema.MIGRASI[0].sql if isinstance(s, str) and "TABLE IF NOT EXISTS mcsp_item (" in s)
+    with store.koneksi() as kon, kon.transaksi():
+        kon.eksekusi(buat_item)
+        for (isi,) in kon.eksekusi("SELECT DISTINCT isi_id FROM mcsp_snapshot ORDER BY isi_id"):
+            item = baca_item(kon, [isi]).select(pl.lit(isi, pl.Int64).alias("snapshot_id"), *skema.SKEMA_ITEM)
+            kon.sisipkan("mcsp_item", item)
+        kon.eksekusi("DROP TABLE mcsp_item_blok")
+        kon.eksekusi("DELETE FROM mcsp_versi WHERE versi = 3")
+        kon.eksekusi("DELETE FROM mcsp_cache_area")
+        kon.eksekusi("DELETE FROM mcsp_cache_wilayah")
+        kon.eksekusi("DELETE FROM mcsp_cache")
+    assert _jumlah(url, "mcsp_snapshot") == 4
+    koneksi._siap.discard(url)
+
+    store = Store(url)
+    with store.koneksi() as kon:
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2, 3]
+        tabel = {r[0] for r in kon.eksekusi("SELECT table_name FROM information_schema.tables "
+                                             "WHERE table_name LIKE 'mcsp_item%'")}
+    assert tabel == {"mcsp_item_blok"} and _jumlah(url, "mcsp_item") == 3 * 15 * 48
+    for sid, item in baris_sebelum.items():
+        assert store.baris(sid)[0].equals(item)
+    assert tren.tabel_tren(store.riwayat("62")).equals(tren_sebelum)
