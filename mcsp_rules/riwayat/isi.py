@@ -1,12 +1,11 @@
 """What a snapshot stores and how it is recognised: the rows kept from loaded data (detail items, summary
-area scores, reported document counts), how detail rows are kept (Parquet parts, schema version 3), the
+area scores, reported document counts; detail rows are kept as Parquet parts by ``blok``), the
 content hash (the same data as CSV, XLSX, another encoding or row order gives the same hash), and the
 snapshot date (given, or from a file name or the data)."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 import polars as pl
 
 from mcsp_rules.galat import MCSPError
+from mcsp_rules.riwayat.blok import baca_bagian, tulis_item  # noqa: F401 — tulis_item for the store
 from mcsp_rules.riwayat.skema import SKEMA_DOKUMEN_RINGKASAN, SKEMA_ITEM, SKEMA_SKOR_RINGKASAN
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
 # content hash of a file without them is what it was before they were kept.
 KOLOM_ITEM_TAMBAHAN = {"dokumen": pl.String, "bobot_area_intervensi": pl.Float64, "bobot_indikator": pl.Float64,
                        "bobot_subindikator": pl.Float64}
-BARIS_PER_BAGIAN = 500_000  # detail rows per stored Parquet part
 
 
 def frame_simpan(data: "Data") -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -50,28 +49,12 @@ def frame_simpan(data: "Data") -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame
     return item, skor, dok
 
 
-def tulis_item(kon: "Kon", snapshot_id: int, item: pl.DataFrame) -> None:
-    """Store a content's detail rows as Parquet parts (zstd; codes dictionary-encoded by the format) in
-    ``mcsp_item_blok``: ~0.8 MB for a real-scale national year, against ~43 MB as one PostgreSQL row per item."""
-    for bagian, awal in enumerate(range(0, item.height, BARIS_PER_BAGIAN)):
-        potong = item.slice(awal, BARIS_PER_BAGIAN)
-        buf = io.BytesIO()
-        potong.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
-        kon.eksekusi("INSERT INTO mcsp_item_blok (snapshot_id, bagian, jumlah_baris, parquet) VALUES (?, ?, ?, ?)",
-                     [int(snapshot_id), bagian, potong.height, buf.getvalue()])
-
-
 def baca_item(kon: "Kon", snapshot_id: list[int], dengan_id: bool = False) -> pl.DataFrame:
     """The detail rows of these contents (``snapshot_id`` = isi_id), in stored order: SKEMA_ITEM's columns
     first, then those of KOLOM_ITEM_TAMBAHAN any of them kept (null where another content had none);
     ``dengan_id`` adds ``snapshot_id`` in front."""
-    frames = []
-    if snapshot_id:
-        tanda = ", ".join("?" * len(snapshot_id))
-        for sid, isi in kon.eksekusi(f"SELECT snapshot_id, parquet FROM mcsp_item_blok WHERE snapshot_id IN ({tanda}) "
-                                     "ORDER BY snapshot_id, bagian", [int(i) for i in snapshot_id]):
-            f = pl.read_parquet(io.BytesIO(bytes(isi)))
-            frames.append(f.with_columns(pl.lit(int(sid), pl.Int64).alias("snapshot_id")) if dengan_id else f)
+    frames = [f.with_columns(pl.lit(sid, pl.Int64).alias("snapshot_id")) if dengan_id else f
+              for sid, f in baca_bagian(kon, snapshot_id)]
     skema = {**({"snapshot_id": pl.Int64} if dengan_id else {}), **SKEMA_ITEM}
     if not frames:
         return pl.DataFrame(schema=skema)

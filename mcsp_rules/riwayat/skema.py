@@ -26,6 +26,7 @@ import polars as pl
 
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.model import KOLOM_DOKUMEN
+from mcsp_rules.riwayat.blok import tulis_item
 
 KUNCI_ADVISORY = 0x6D637370  # 'mcsp': one schema creator / one writer at a time on PostgreSQL
 
@@ -138,16 +139,14 @@ _V2 = (
 
 
 def _item_ke_blok(kon) -> None:
-    """Version 3: every content's detail rows from ``mcsp_item`` into Parquet parts (``isi.tulis_item``)."""
-    from mcsp_rules.riwayat.isi import tulis_item
-
+    """Version 3: every content's detail rows from ``mcsp_item`` into Parquet parts (``blok.tulis_item``)."""
     for (sid,) in kon.eksekusi("SELECT DISTINCT snapshot_id FROM mcsp_item ORDER BY snapshot_id"):
         item = kon.frame(f"SELECT {', '.join(SKEMA_ITEM)} FROM mcsp_item WHERE snapshot_id = ?", [sid], SKEMA_ITEM)
         tulis_item(kon, int(sid), item)
 
 
-# One row per part of a content's detail rows (``bagian`` 0, 1, ...; at most isi.BARIS_PER_BAGIAN rows each);
-# ``parquet`` is the part as a Parquet file. PostgreSQL keeps it out of line without trying to compress it again.
+# One row per part of a content's detail rows (``bagian`` 0, 1, ...; at most blok.BARIS_PER_BAGIAN rows each);
+# ``parquet`` is the part as a Parquet file (blok). PostgreSQL keeps it out of line without trying to compress it again.
 _V3 = (
     ("duckdb", """CREATE TABLE IF NOT EXISTS mcsp_item_blok (
         snapshot_id BIGINT NOT NULL, bagian INTEGER NOT NULL, jumlah_baris BIGINT NOT NULL, parquet BLOB NOT NULL,

@@ -17,7 +17,7 @@ Deletes are soft: a deleted snapshot leaves the trend at once and can be restore
 written to the audit trail (mcsp_rules.riwayat.audit) in its own transaction, with the user given as
 ``Store(url, pengguna=…)`` (the logged-in e-mail) or, by default, the OS user.
 
-Modules: url (URLs, masking), isi (rows kept, content hash, snapshot date), koneksi (connections, writer slot, conflicts), skema (tables as versioned
+Modules: url (URLs, masking), isi (rows kept, content hash, snapshot date), blok (detail rows as Parquet parts), koneksi (connections, writer slot, conflicts), skema (tables as versioned
 migrations), cache (score cache), audit (trail), store (this API). Every write is one transaction: an
 interrupted import leaves no half snapshot.
 """
