@@ -258,15 +258,19 @@ def main() -> None:
 
     # 4. `mcsp history import` as a child: one real-scale national file, then three national years in one file
     if args.skala_nyata and not args.tanpa_anak:
-        from bench_skala import baca_skala, tulis_csv
+        from bench_skala import MCSP, anak, baca_skala, tulis_csv
 
         tanggal = awal + timedelta(weeks=minggu + 1)
+        keluaran = Path(tmp.name) / "skor.csv"
+        # `mcsp score` on the same file beside it: what reading and validating alone peak at
+        hasil["anak_score_1_tahun"] = anak([*MCSP, "score", str(file_nasional), "--output", str(keluaran)])
         hasil["anak_impor_1_tahun"] = impor_anak(url, [file_nasional], tanggal)
         hapus_tanggal(store, tanggal)
         tiga = Path(tmp.name) / "tiga_tahun.csv"
         tulis_csv(pl.concat([baca_skala(sn.path_skala_nyata(t)) for t in (2023, 2024, 2025)], how="diagonal"), tiga)
         hasil["baris_tiga_tahun"] = sum(1 for _ in tiga.open("rb")) - 1
         hasil["ukuran_tiga_tahun_mb"] = tiga.stat().st_size / MB
+        hasil["anak_score_3_tahun"] = anak([*MCSP, "score", str(tiga), "--output", str(keluaran)], env=BATAS_NAIK)
         hasil["anak_impor_3_tahun"] = impor_anak(url, [tiga], tanggal, env=BATAS_NAIK)
         hapus_tanggal(store, tanggal)
         tiga.unlink()
@@ -298,8 +302,10 @@ def main() -> None:
           f"p95 {hasil['laju_552_pemda_p95_ms']:.0f} ms ({berisiko} at risk) |")
     print(f"| cold cache after a plugin change: re-score all {jumlah_snapshot} snapshots once | {dingin:.1f} s |")
     for kunci, apa in (("anak_impor_1_tahun", "`mcsp history import` of one real-scale national file (child process)"),
+                       ("anak_score_1_tahun", "beside it: `mcsp score` of the same file"),
                        ("anak_impor_3_tahun", f"`mcsp history import` of three national years in one file "
-                                              f"({hasil.get('baris_tiga_tahun', 0):,} rows; limits raised)")):
+                                              f"({hasil.get('baris_tiga_tahun', 0):,} rows; limits raised)"),
+                       ("anak_score_3_tahun", "beside it: `mcsp score` of the same file")):
         if kunci in hasil:
             a = hasil[kunci]
             print(f"| {apa} | {a['detik']:.1f} s, peak {a['puncak_mb']:,.0f} MB"
