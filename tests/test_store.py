@@ -934,3 +934,30 @@ def test_a_schema_2_database_moves_its_item_rows_into_parquet_parts(url, minggua
     for sid, item in baris_sebelum.items():
         assert store.baris(sid)[0].equals(item)
     assert tren.tabel_tren(store.riwayat("62")).equals(tren_sebelum)
+
+
+def test_postgresql_connections_are_reused_and_a_dead_one_is_replaced(url, mingguan, monkeypatch):
+    """PostgreSQL: a trend opened two new server processes (5–25 ms each); idle connections are now kept for
+    reuse. One the server has killed meanwhile (a restart, an admin's pg_terminate_backend) is replaced, never
+    shown as an error; MCSP_PG_DIAM_DETIK=0 opens a new one for every use."""
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: DuckDB shares one open file per process")
+    import psycopg
+
+    store = Store(url)
+    store.impor(mingguan[0], tanggal=SENIN)
+
+    def pid() -> int:
+        with store.koneksi() as kon:
+            return int(kon.skalar("SELECT pg_backend_pid()"))
+
+    pertama = pid()
+    assert pid() == pertama
+    with psycopg.connect(url, autocommit=True) as admin:
+        mati = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchall()
+    assert len(mati) >= 1
+    assert store.daftar().height == 1 and pid() != pertama
+    assert tren.tabel_tren(store.riwayat("62")).height == 1
+    monkeypatch.setenv("MCSP_PG_DIAM_DETIK", "0")
+    assert len({pid() for _ in range(3)}) == 3
