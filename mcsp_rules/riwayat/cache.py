@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from mcsp_rules.model import KOLOM_DOKUMEN
 from mcsp_rules.riwayat.isi import baca_item
 from mcsp_rules.riwayat.koneksi import tulis
 from mcsp_rules.riwayat.skema import SKEMA_CACHE, SKEMA_CACHE_WILAYAH, SKEMA_SKOR_RINGKASAN
@@ -42,38 +43,41 @@ def sidik_registri(registri: "Registri") -> str:
 
 def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame,
                  registri: "Registri") -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Per snapshot, by the engine's own functions run once over all snapshots given:
-    (area scores and document counts per (snapshot_id, tahun, kode_wilayah, area) — skor.skor_area,
-    skor.hitung_dokumen; index, completeness and document counts per (snapshot_id, tahun, kode_wilayah)
-    with the plugins' area weights — skor.indeks_dari_area, skor.hitung_dokumen)."""
+    """Per snapshot (``snapshot_id``), by the engine's own functions: (area scores and document counts per
+    (snapshot_id, tahun, kode_wilayah, area) — skor.skor_area, skor.hitung_dokumen; index, completeness and
+    document counts per (snapshot_id, tahun, kode_wilayah) with the plugins' area weights —
+    skor.indeks_dari_area, and the area counts summed). One snapshot at a time: a real-scale one has ~362,000
+    rows, and a composite snapshot|pemda key over all of them cost more than the scoring."""
     from mcsp_rules.hitung import skor
     from mcsp_rules.wilayah import daftar_wilayah
 
-    kunci = (pl.col("snapshot_id").cast(pl.String) + "|" + pl.col("kode_wilayah")).alias("kode_wilayah")
-    wilayah = daftar_wilayah().drop("nama_wilayah")
-    rinc = item.join(wilayah, on="kode_wilayah", how="left").with_columns(kunci).drop("snapshot_id")
-    ring = skor_ringkasan.with_columns(kunci).drop("snapshot_id")
-    area = skor.skor_area(rinc, ring, registri).collect()
-    dok_area = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah", "area"))
-    dok_pemda = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah"))
-    indeks = skor.indeks_dari_area(area.lazy(), skor.tabel_bobot(registri))
+    wilayah = daftar_wilayah().drop("nama_wilayah")  # what a plugin's item rule may read besides the row
+    bobot = skor.tabel_bobot(registri)
+    item_per = item.partition_by("snapshot_id", as_dict=True, include_key=False)
+    ring_per = skor_ringkasan.partition_by("snapshot_id", as_dict=True, include_key=False)
+    kosong_item = item.drop("snapshot_id").clear()
+    kosong_ring = skor_ringkasan.drop("snapshot_id").clear()
+    semua_area, semua_pemda = [], []
+    for (sid,) in sorted(set(item_per) | set(ring_per)):
+        rinc = item_per.get((sid,), kosong_item).join(wilayah, on="kode_wilayah", how="left")
+        area = skor.skor_area(rinc, ring_per.get((sid,), kosong_ring), registri).collect()
+        dok_area = skor.hitung_dokumen(rinc.lazy(), per=("tahun", "kode_wilayah", "area")).collect()
+        dok_pemda = dok_area.group_by("tahun", "kode_wilayah").agg(pl.col(list(KOLOM_DOKUMEN)).sum())
+        tanda = [pl.lit(sid, pl.Int64).alias("snapshot_id"),
+                 pl.col("kode_wilayah").str.split(".").list.first().alias("kode_provinsi")]
+        semua_area.append(area.join(dok_area, on=["tahun", "kode_wilayah", "area"], how="left").with_columns(tanda))
+        semua_pemda.append(
+            skor.indeks_dari_area(area.lazy(), bobot).collect()
+            .join(dok_pemda, on=["tahun", "kode_wilayah"], how="left")
+            .with_columns(pl.col("lengkap").cast(pl.Int32), pl.col("area_hilang").list.join(","), *tanda))
+    def satukan(frames: list[pl.DataFrame], skema: dict, urut: tuple[str, ...]) -> pl.DataFrame:
+        # sorted so that a province's rows of one snapshot lie together on disk: a province's trend then reads
+        # a few pages per snapshot (PostgreSQL read ~45 scattered pages per snapshot for Jawa Tengah before)
+        f = pl.concat(frames) if frames else pl.DataFrame(schema={"snapshot_id": pl.Int64, **skema})
+        return f.select("snapshot_id", *[pl.col(k).cast(t) for k, t in skema.items()]).sort(
+            "snapshot_id", "kode_provinsi", "kode_wilayah", *urut)
 
-    def pisah(f: pl.LazyFrame) -> pl.LazyFrame:
-        return (f.with_columns(pl.col("kode_wilayah").str.split_exact("|", 1).alias("_k"))
-                .with_columns(pl.col("_k").struct.field("field_0").cast(pl.Int64).alias("snapshot_id"),
-                              pl.col("_k").struct.field("field_1").alias("kode_wilayah"))
-                .with_columns(pl.col("kode_wilayah").str.split(".").list.first().alias("kode_provinsi")))
-
-    per_area = pisah(area.lazy().join(dok_area, on=["tahun", "kode_wilayah", "area"], how="left")).collect()
-    per_pemda = pisah(
-        indeks.join(dok_pemda, on=["tahun", "kode_wilayah"], how="left")
-        .with_columns(pl.col("lengkap").cast(pl.Int32), pl.col("area_hilang").list.join(","))
-    ).collect()
-    # sorted so that a province's rows of one snapshot lie together on disk: a province's trend then reads a
-    # few pages per snapshot (PostgreSQL read ~45 scattered pages per snapshot for Jawa Tengah before)
-    urut = ("snapshot_id", "kode_provinsi", "kode_wilayah")
-    return (per_area.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE.items()]).sort(*urut, "area"),
-            per_pemda.select("snapshot_id", *[pl.col(k).cast(t) for k, t in SKEMA_CACHE_WILAYAH.items()]).sort(*urut))
+    return satukan(semua_area, SKEMA_CACHE, ("area",)), satukan(semua_pemda, SKEMA_CACHE_WILAYAH, ())
 
 
 def tulis_cache(kon: "Kon", ids: list[int], sidik: str, area: pl.DataFrame, wilayah: pl.DataFrame) -> None:
