@@ -70,6 +70,7 @@ def hitung_cache(item: pl.DataFrame, skor_ringkasan: pl.DataFrame,
             skor.indeks_dari_area(area.lazy(), bobot).collect()
             .join(dok_pemda, on=["tahun", "kode_wilayah"], how="left")
             .with_columns(pl.col("lengkap").cast(pl.Int32), pl.col("area_hilang").list.join(","), *tanda))
+
     def satukan(frames: list[pl.DataFrame], skema: dict, urut: tuple[str, ...]) -> pl.DataFrame:
         # sorted so that a province's rows of one snapshot lie together on disk: a province's trend then reads
         # a few pages per snapshot (PostgreSQL read ~45 scattered pages per snapshot for Jawa Tengah before)

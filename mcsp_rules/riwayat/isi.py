@@ -24,7 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # Columns a detail row may carry beyond SKEMA_ITEM, kept when some row fills them: the document of a
 # document-level export (one row per required document) and KPK's three weight levels, which scoring uses
 # (skor.skor_area_rincian), so a trend equals scoring the file. Absent or empty, they are not kept, and the
-# content hash of a file without them is what it was before they were kept.
+# content hash of a file without them is what it was before they were kept. (A file with them, stored before
+# schema 3, hashes otherwise now: imported again on the same date, it is stored again rather than recognised.)
 KOLOM_ITEM_TAMBAHAN = {"dokumen": pl.String, "bobot_area_intervensi": pl.Float64, "bobot_indikator": pl.Float64,
                        "bobot_subindikator": pl.Float64}
 

@@ -326,13 +326,19 @@ def _lepas_pg(url: str, con, sehat: bool) -> None:
     """Keep a connection that ended cleanly (no error, no open transaction) for the next use, else close it."""
     from psycopg.pq import TransactionStatus
 
-    if sehat and _diam_maks() > 0 and not con.closed and con.info.transaction_status == TransactionStatus.IDLE:
-        with _kolam_kunci:
-            daftar = _kolam.setdefault(url, [])
-            if len(daftar) < KOLAM_MAKS:
-                daftar.append((time.monotonic(), os.getpid(), con))
-                return
-    _tutup_saja(con)
+    simpan = sehat and _diam_maks() > 0 and not con.closed and con.info.transaction_status == TransactionStatus.IDLE
+    batas = time.monotonic() - _diam_maks()
+    with _kolam_kunci:
+        basi = [e[2] for daftar in _kolam.values() for e in daftar if e[0] < batas]  # of any URL: closed below
+        for kunci in list(_kolam):
+            _kolam[kunci] = [e for e in _kolam[kunci] if e[0] >= batas]
+            if not _kolam[kunci]:
+                del _kolam[kunci]
+        if simpan and len(_kolam.get(url, ())) < KOLAM_MAKS:
+            _kolam.setdefault(url, []).append((time.monotonic(), os.getpid(), con))
+            con = None
+    for c in basi + ([con] if con is not None else []):
+        _tutup_saja(c)
 
 
 @atexit.register
