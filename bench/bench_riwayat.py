@@ -17,7 +17,7 @@ pemda; sample_data/skala_nyata.py generates and caches it), moved forward the sa
    time and peak resident set) of one real-scale national file and of three national years in one file
    (1.1 M rows, limits raised by MCSP_BATAS_BARIS, MCSP_BATAS_UKURAN_MB, MCSP_BATAS_SEL).
 
-    python bench/bench_riwayat.py [--skala-nyata] [--minggu 156] [--url duckdb:///tmp/x.duckdb | postgresql://…] [--ulang 3]
+    python bench/bench_riwayat.py [--skala-nyata [--tanpa-anak]] [--minggu 156] [--url duckdb:///tmp/x.duckdb | postgresql://…] [--ulang 3]
 
 The default store is a fresh DuckDB file in a temporary folder (a PostgreSQL URL must name an empty
 database). Prints a Markdown table for the README and writes bench/out/riwayat.json (riwayat_postgresql.json
