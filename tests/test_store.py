@@ -961,3 +961,24 @@ def test_postgresql_connections_are_reused_and_a_dead_one_is_replaced(url, mingg
     assert tren.tabel_tren(store.riwayat("62")).height == 1
     monkeypatch.setenv("MCSP_PG_DIAM_DETIK", "0")
     assert len({pid() for _ in range(3)}) == 3
+
+
+def test_the_cold_cache_in_batches_bounded_by_rows_gives_the_same_trend(url, mingguan):
+    """After a plugin change every content is re-scored, in batches bounded by detail rows (a real-scale content
+    has ~362,000; sixteen at once would hold ~6 million). One content per batch gives the same trend as all at once."""
+    from mcsp_rules.plugin.registri import registri_bawaan
+    from mcsp_rules.riwayat.cache import _kelompok, lengkapi_cache, sidik_registri
+
+    store = Store(url)
+    _impor_mingguan(store, mingguan)
+    semua = tren.tabel_tren(store.riwayat("62"))
+    store.hapus_cache()
+    registri = registri_bawaan()
+    with store.koneksi() as kon:
+        ids = [r[0] for r in kon.eksekusi("SELECT isi_id FROM mcsp_snapshot ORDER BY isi_id")]
+        assert _kelompok(kon, ids, 16, 1_000_000) == [ids]
+        assert _kelompok(kon, ids, 16, 15 * 48) == [[i] for i in ids]
+        assert _kelompok(kon, ids, 3, 1_000_000) == [ids[:3], ids[3:]]
+        assert lengkapi_cache(url, kon, registri, sidik_registri(registri), baris_per_batch=1) == 4
+    assert _jumlah(url, "mcsp_cache") == 4
+    assert tren.tabel_tren(store.riwayat("62")).equals(semua)
