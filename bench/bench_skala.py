@@ -9,9 +9,11 @@ IN THE SAME RUN (this shared machine's speed varies by a third from hour to hour
   c. peak memory of ``mcsp score`` on the largest input each upload limit lets through (mcsp_rules/batas.py),
      and on three national years at once (three files, and one 1.1 M-row file with limits raised by environment
      variable);
-  d. what-if recompute for one province and the plan for all 552 pemda (mcsp_rules.simulate / mcsp_rules.plan).
+  d. what-if recompute for one province and the plan for all 552 pemda (mcsp_rules.simulate / mcsp_rules.plan);
+  e. a and b again on the same file with every sub-indicator code outside the built-in catalogue, as a real
+     export against an unofficial catalogue has it: every row gets a note, the report holds 362,170 findings.
 
-    python bench/bench_skala.py [--bagian abcd] [--ulang 3]
+    python bench/bench_skala.py [--bagian abcde] [--ulang 3]
 
 Needs the bench extra (pandas). Writes bench/out/skala.json and prints a Markdown table. Each input is built in
 bench/out/skala/ and removed after its measurement (the 1.1 M-row file is ~86 MB).
@@ -147,7 +149,7 @@ def bagian_a(file: Path, ulang: int) -> dict:
 def bagian_b(file: Path, ulang: int) -> dict:
     cli = [anak([*MCSP, "score", str(file), "--output", os.devnull]) for _ in range(ulang)]
     pd_ = [anak([*PANDAS, str(file)]) for _ in range(ulang)]
-    impor = anak([sys.executable, "-c", "import mcsp_rules.cli, pandera.polars"])
+    impor = anak([*MCSP, "--help"])  # interpreter, Polars and the command line: what every run pays
     return {
         "mcsp_score_median_s": statistics.median(r["detik"] for r in cli),
         "mcsp_score_puncak_mb": max(r["puncak_mb"] for r in cli), "mcsp_kode_keluar": cli[0]["kode_keluar"],
@@ -155,6 +157,22 @@ def bagian_b(file: Path, ulang: int) -> dict:
         "pandas_puncak_mb": max(r["puncak_mb"] for r in pd_),
         "impor_saja_s": impor["detik"], "impor_saja_mb": impor["puncak_mb"],
     }
+
+
+def bagian_e(file: Path, ulang: int) -> dict:
+    """a and b on ``file`` with every sub-indicator code made unknown to the catalogue (a suffix)."""
+    import polars as pl
+
+    KERJA.mkdir(parents=True, exist_ok=True)
+    luar = tulis_csv(baca_skala(file).with_columns(pl.col("sub_indikator") + "X"), KERJA / "luar_katalog.csv")
+    try:
+        import mcsp_rules
+
+        lap = mcsp_rules.load(luar).laporan
+        return {"catatan": lap.jumlah_catatan, "temuan_mb": round(lap.temuan.estimated_size("mb"), 1),
+                "a": bagian_a(luar, ulang), "b": bagian_b(luar, ulang)}
+    finally:
+        luar.unlink()
 
 
 # ------------------------------------------------------------------------------------ c: inputs at each limit
@@ -394,6 +412,14 @@ def tabel(h: dict) -> str:
                      f"{b['pandas_puncak_mb']:.0f} MB | {b['mcsp_score_puncak_mb'] / b['pandas_puncak_mb']:.1f}× | "
                      f"≤ 700 MB / ≤ 400 MB |")
         baris.append(f"| b. of which interpreter + imports | {b['impor_saja_s']:.2f} s, {b['impor_saja_mb']:.0f} MB | | | |")
+    if "e" in h:
+        e, a, b = h["e"], h["e"]["a"], h["e"]["b"]
+        baris.append(f"| e. every code outside the catalogue ({e['catatan']:,} notes, report {e['temuan_mb']:.0f} MB): "
+                     f"in process | {a['engine_median_s']:.2f} s | {a['pandas_median_s'] * 1000:.0f} ms | "
+                     f"{a['rasio']:.0f}× | ≤ 4× / ≤ 2× |")
+        baris.append(f"| e. the same, whole `mcsp score` run: wall time, peak memory | {b['mcsp_score_median_s']:.2f} s, "
+                     f"{b['mcsp_score_puncak_mb']:.0f} MB | {b['pandas_median_s']:.2f} s, {b['pandas_puncak_mb']:.0f} MB | "
+                     f"{b['mcsp_score_puncak_mb'] / b['pandas_puncak_mb']:.1f}× (memory) | ≤ 700 MB / ≤ 400 MB |")
     for c in h.get("c", {}).get("hasil", []):
         pd_ = f"{c['pandas_detik']:.1f} s, {c['pandas_puncak_mb']:.0f} MB" if c["pandas_detik"] else ""
         ok = "" if c["kode_keluar"] in (0, 1) else f" (exit {c['kode_keluar']}: {c['stderr']})"
@@ -411,7 +437,7 @@ def tabel(h: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bagian", default="abcd", help="which parts to run: any of a, b, c, d")
+    ap.add_argument("--bagian", default="abcde", help="which parts to run: any of a, b, c, d, e")
     ap.add_argument("--ulang", type=int, default=3, help="repetitions of a, b and d (median reported)")
     ap.add_argument("--batas", nargs="+", help="c: only these limits (names as in the table), the rest kept from "
                     "the previous bench/out/skala.json")
@@ -429,7 +455,7 @@ def main() -> None:
          "beban": " ".join(f"{x:.1f}" for x in os.getloadavg()), "file": str(f2025),
          "file_mb": round(f2025.stat().st_size / MB, 1)}
     for bagian, fn in (("a", lambda: bagian_a(f2025, args.ulang)), ("b", lambda: bagian_b(f2025, args.ulang)),
-                       ("d", lambda: bagian_d(f2025, args.ulang)),
+                       ("d", lambda: bagian_d(f2025, args.ulang)), ("e", lambda: bagian_e(f2025, args.ulang)),
                        ("c", lambda: bagian_c(f2025, sn.path_skala_nyata(2024), sn.path_skala_nyata(2023), args.batas))):
         if bagian in args.bagian:
             print(f"{bagian} ...", file=sys.stderr, flush=True)

@@ -666,6 +666,8 @@ TEKS: dict[str, tuple[str, str]] = {
     "cli_peringatan": ("PERINGATAN", "WARNING"),
     "cli_catatan": ("CATATAN", "NOTE"),
     "cli_baris_banyak": (", baris {baris}, … ({jumlah} baris)", ", rows {baris}, … ({jumlah} rows)"),
+    "cli_baris_banyak_nilai": (", baris {baris}, … ({jumlah} baris, {nilai} nilai berbeda; pesan baris pertama)",
+                               ", rows {baris}, … ({jumlah} rows, {nilai} distinct values; the first row's message)"),
     "cli_lihat_semua": (" [aturan yang sama kena {sisa} baris lain; `mcsp validate --semua` menampilkan semuanya]",
                         " [the same rule hits {sisa} more rows; `mcsp validate --semua` lists them all]"),
     "cli_lihat_validate": ("Jalankan `mcsp validate` untuk melihat baris yang disisihkan.",

@@ -7,7 +7,7 @@
 #   MCSP_DATABASE_URL     the shared store (postgresql://mcsp@db/ipkd; default: a DuckDB file per user)
 #   MCSP_SECRETS          secrets.toml with [auth] (login) and [mcsp.peran] (roles); the mcsp command reads it too
 #   MCSP_PORT, MCSP_ALAMAT  port (8501) and address (default: Streamlit's, all interfaces)
-#   MCSP_BATAS_UKURAN_MB  upload limit in MB (50), the reader's and Streamlit's together
+#   MCSP_BATAS_UKURAN_MB  upload limit in MB (default: mcsp_rules/batas.py, 100), the reader's and Streamlit's together
 # Extra arguments go to `streamlit run` (e.g. --server.baseUrlPath ipkd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,8 @@ for cap in .venv/.terpasang .venv/.terpasang-*; do
   if [ -f "$cap" ] && [ "$cap" -nt pyproject.toml ] && [ -x .venv/bin/streamlit ]; then siap=1; fi
 done
 if [ -z "$siap" ]; then source scripts/_venv.sh ""; fi
-batas="${MCSP_BATAS_UKURAN_MB:-50}"
+# the reader's limit (batas.py, which also parses the variable) is the one Streamlit gets
+batas="$(.venv/bin/python -c 'from mcsp_rules.batas import BATAS; print(BATAS.ukuran_mb)')"
 opsi=(
   --server.headless true
   --server.enableXsrfProtection true

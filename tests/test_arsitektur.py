@@ -172,3 +172,21 @@ def test_teks_dua_bahasa(kunci):
     from mcsp_rules.teks import t
 
     assert t(kunci, "id") != t(kunci, "en") or kunci == "hal_data"
+
+
+def test_memori_yang_dibebaskan_dikembalikan_kecuali_pengguna_mengatur_sendiri():
+    """mcsp_rules sets Polars' allocator to return freed pages at once (the peak of a real-scale run and the
+    dashboard's resident memory depend on it), before Polars loads, and leaves a user's own setting alone."""
+    import os
+    import subprocess
+    import sys
+
+    kode = ("import mcsp_rules, os, polars as pl; print(os.environ.get('_RJEM_MALLOC_CONF')); "
+            "print(pl.DataFrame({'a': [1]}).height)")
+    env = {k: v for k, v in os.environ.items() if k != "_RJEM_MALLOC_CONF"}
+    bawaan = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, check=True)
+    # Polars puts its own defaults first and appends the variable: the last value of each option wins
+    assert bawaan.stdout.split()[0].endswith(",dirty_decay_ms:200,muzzy_decay_ms:0") and bawaan.stdout.split()[1] == "1"
+    sendiri = subprocess.run([sys.executable, "-c", kode], env={**env, "_RJEM_MALLOC_CONF": "dirty_decay_ms:5000"},
+                             capture_output=True, text=True, check=True)
+    assert sendiri.stdout.split()[0].endswith(",dirty_decay_ms:5000")

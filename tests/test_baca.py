@@ -113,7 +113,7 @@ def test_xlsx_named_sheet(tmp_path, registri_mini):
     # no sheet named and the first one holds no table: the sheet with the table is read, with a note
     tanpa = mcsp_rules.load(p, registri=registri_mini)
     assert tanpa.rincian.height == 4
-    catatan = tanpa.laporan.temuan.filter(pl.col("pesan").str.contains("tidak berisi tabel data"))["pesan"].to_list()
+    catatan = tanpa.laporan.temuan.filter(pl.col("pesan").cast(pl.String).str.contains("tidak berisi tabel data"))["pesan"].to_list()
     assert catatan and "yang dibaca lembar 'Rincian'" in catatan[0]
     salah = mcsp_rules.load(p, registri=registri_mini, sheet="Tidak Ada")
     assert "lembar 'Tidak Ada' tidak ada" in salah.laporan.file_gagal[0]["pesan"]
@@ -165,3 +165,24 @@ def test_wide_summary_with_area_names_and_checked_total(tulis, registri_mini):
     peringatan = data.laporan.temuan.filter(pl.col("kode") == "skor_total_cocok")
     assert peringatan.height == 1 and peringatan["baris"][0] == 3  # the reported 76,15 is checked, not trusted
     assert "76,15" in peringatan["pesan"][0] and "70" in peringatan["pesan"][0]
+
+
+def test_utf8_bytes_read_as_they_stand_match_every_rewritten_form(tulis, registri_mini):
+    """A UTF-8 file with "\\n" ends is parsed from its own bytes; whatever is cut off its front (a second
+    BOM, blank lines, Excel's "sep=" line) must shift neither the cells nor the spreadsheet rows, and
+    the rewritten forms (CRLF, cp1252) must read the same."""
+    baris = [list(r) for r in BARIS]
+    baris[2][7] = "150"  # an error on data row 3
+    inti = _csv(sep=";", baris=baris)
+    awal = "\ufeff\ufeff\n\nsep=;\n"  # the header is spreadsheet row 4
+    hasil = [
+        mcsp_rules.load(tulis("asli.csv", awal + inti), registri=registri_mini),
+        mcsp_rules.load(tulis("crlf.csv", (awal + inti).replace("\n", "\r\n")), registri=registri_mini),
+        mcsp_rules.load(tulis("win.csv", (awal + inti).lstrip("\ufeff"), encoding="cp1252"), registri=registri_mini),
+    ]
+    for data in hasil:
+        t = data.laporan.temuan.filter(pl.col("tingkat") == "galat").row(0, named=True)
+        assert (t["baris"], t["kolom"], t["nilai"]) == (7, "nilai", "150")
+        assert data.laporan.dibaca == 4 and data.laporan.dipakai == 3
+    assert _pakai(hasil[0]).equals(_pakai(hasil[1])) and _pakai(hasil[0]).equals(_pakai(hasil[2]))
+    assert "Pengelolaan Aset – Tanah" in hasil[0].rincian["nama_sub_indikator"].to_list()

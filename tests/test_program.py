@@ -129,7 +129,7 @@ def test_kpk_three_weight_levels_score_to_the_formula(tulis):
     data = mcsp_rules.load(tulis("kpk.csv", "\n".join(baris) + "\n"))
     assert data.laporan.jumlah_disisihkan == 0, data.laporan.disisihkan
     # sub-indicator weights of the three-level layout sum to 100 per indicator: no area-sum warning
-    assert data.laporan.temuan.filter(pl.col("kode").str.ends_with("jumlah_bobot")).is_empty()
+    assert data.laporan.temuan.filter(pl.col("kode").cast(pl.String).str.ends_with("jumlah_bobot")).is_empty()
     w = mcsp_rules.score(data).row(0, named=True)
     assert abs(w["indeks"] - 68.0) < 1e-6
     assert w["sumber_bobot"] == "bobot dari file (3 tingkat)"
@@ -138,6 +138,40 @@ def test_kpk_three_weight_levels_score_to_the_formula(tulis):
     # the gains of closing each gap add up to what is missing from 100, with the file's weights
     g = celah(data)
     assert abs(g["kenaikan"].sum() - (100.0 - 68.0)) < 1e-6
+
+
+def test_three_weight_levels_must_each_add_up_to_100(tulis):
+    """KPK's layout: sub-indicator weights add up to 100 per indicator and indicator weights to 100 per
+    area. A sum off by more than the export's rounding is a warning on every row concerned (the row is
+    still scored); weights repeated on each document row of a sub-indicator count once."""
+    kepala = ("tahun;kode_wilayah;area;indikator;sub_indikator;dokumen;bobot_area_intervensi;bobot_indikator;"
+              "bobot_subindikator;status;nilai_verifikasi")
+
+    def berkas(nama, bs_salah=None, bi_salah=None):
+        baris = [kepala]
+        for a in AREA_2024:
+            for i, bi in (("1", "60"), ("2", "40")):
+                for s, bs in (("1", "33,33"), ("2", "33,33"), ("3", "33,33")):
+                    if a == "PBJ" and i == "2" and s == "3" and bs_salah:
+                        bs = bs_salah
+                    if a == "APIP" and i == "1" and bi_salah:
+                        bi = bi_salah
+                    for d in ("D1", "D2"):  # two documents repeat the sub-indicator's weight
+                        baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{d};12,5;{bi};{bs};diterima;")
+        return tulis(nama, "\n".join(baris) + "\n")
+
+    def kode(data):
+        return data.laporan.temuan.filter(pl.col("tingkat") == "peringatan").group_by(
+            pl.col("kode").cast(pl.String)).len().sort("kode").rows()
+
+    bulat = mcsp_rules.load(berkas("bulat.csv"))  # 3 × 33,33 = 99,99: within the rounding written
+    assert kode(bulat) == [] and bulat.laporan.jumlah_disisihkan == 0
+    salah = mcsp_rules.load(berkas("salah.csv", bs_salah="23,33", bi_salah="50"))
+    # PBJ.2: 33,33 + 33,33 + 23,33 = 89,99 on its 6 rows; APIP: 50 + 40 = 90 on its 12 rows
+    assert kode(salah) == [("bobot_indikator_jumlah_100", 12), ("bobot_sub_jumlah_100", 6)]
+    pesan = salah.laporan.temuan.filter(pl.col("kode") == "bobot_sub_jumlah_100")["pesan"].cast(pl.String)[0]
+    assert pesan == "Bobot sub-indikator indikator PBJ.2 berjumlah 89,99, bukan 100."
+    assert salah.laporan.dipakai == salah.laporan.dibaca  # still scored
 
 
 def test_without_file_weights_the_plugins_weights_are_named(tulis):

@@ -377,3 +377,38 @@ def test_checklist_names_items_from_the_catalogue(kasus):
                    .select("sub_indikator", "nama_sub_indikator").rows())
     for sub, nama in d.select("sub_indikator", "nama_sub_indikator").rows():
         assert nama == katalog[sub]
+
+
+def test_document_level_plan_closes_documents_not_whole_sub_indicators(tmp_path):
+    """At document level (the real programme: ~650 documents per pemda, several per sub-indicator) a plan
+    item is one document: the checklist names it, and the index the plan reaches is what the file scores
+    with exactly those documents closed by hand (not every document of their sub-indicators)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("skala_nyata_rencana", Path(__file__).resolve().parent.parent
+                                                  / "sample_data" / "skala_nyata.py")
+    sn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sn)
+    kode = "62.03"
+    rows = (pl.read_csv(sn.path_skala_nyata(2025), separator=";", infer_schema=False)
+            .filter(pl.col("kode_wilayah") == kode))
+    f = tmp_path / "kotim.csv"
+    rows.write_csv(f, separator=";")
+    data = mcsp_rules.load(f)
+    awal = mcsp_rules.score(data)["indeks"].item()
+    r = rc.rencana(data, kode, target=awal + 3)
+    assert r.tercapai and r.item["dokumen"].null_count() == 0
+    assert "dokumen" in r.tabel().columns and r.tabel().columns.index("dokumen") == r.tabel().columns.index("sub_indikator") + 1
+    tutup = set(r.item.select("sub_indikator", "dokumen").iter_rows())
+    # the plan leaves some documents of a chosen sub-indicator open: closing whole sub-indicators would differ
+    terbuka_lain = rows.filter(pl.col("sub_indikator").is_in(list({s for s, _ in tutup}))
+                               & (pl.col("status") != "diterima")).height
+    assert terbuka_lain > len(tutup)
+    kunci = pl.struct("sub_indikator", "dokumen").is_in(
+        pl.DataFrame(sorted(tutup), schema=["sub_indikator", "dokumen"], orient="row").to_struct().implode())
+    baru = rows.with_columns(pl.when(kunci).then(pl.lit("diterima")).otherwise("status").alias("status"),
+                             pl.when(kunci).then(pl.lit("100")).otherwise("nilai").alias("nilai"))
+    baru.write_csv(f, separator=";")
+    indeks = mcsp_rules.score(mcsp_rules.load(f))["indeks"].item()
+    assert r.ringkasan["indeks_sesudah"].item() == pytest.approx(indeks, abs=1e-9)
+    assert indeks >= awal + 3 - rc.TOLERANSI

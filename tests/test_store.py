@@ -7,6 +7,8 @@ installs them)."""
 from __future__ import annotations
 
 import glob
+import importlib.util
+import math
 import os
 import shutil
 import signal
@@ -107,7 +109,10 @@ def url(request, tmp_path):
 
 
 def _jumlah(url: str, tabel: str) -> int:
+    """Rows of ``tabel``; for "mcsp_item", the detail rows stored (in Parquet parts since schema version 3)."""
     with Store(url).koneksi() as kon:
+        if tabel == "mcsp_item":
+            return int(kon.skalar("SELECT COALESCE(SUM(jumlah_baris), 0) FROM mcsp_item_blok"))
         return int(kon.skalar(f"SELECT COUNT(*) FROM {tabel}"))
 
 
@@ -435,8 +440,8 @@ def test_saved_scenarios(url):
         store.simpan_skenario("rusak", "{bukan json")
 
 
-def mcsp(url, *args):
-    env = {**os.environ, "MCSP_DATABASE_URL": url}
+def mcsp(url, *args, env: dict | None = None):
+    env = {**os.environ, "MCSP_DATABASE_URL": url, **(env or {})}
     return subprocess.run([sys.executable, "-m", "mcsp_rules.cli", *map(str, args)], capture_output=True, text=True, env=env)
 
 
@@ -577,13 +582,14 @@ def _benang(n: int, kerja) -> list:
 
 def test_first_use_by_many_threads_creates_the_schema_once(url):
     """8 threads opening a fresh store at once (DuckDB: 'Catalog write-write conflict' before)."""
-    from mcsp_rules.riwayat import koneksi
+    from mcsp_rules.riwayat import koneksi, skema
 
     koneksi._siap.discard(url)
     hasil = _benang(8, lambda i: Store(url).daftar().height)
     assert hasil == [0] * 8
     with Store(url).koneksi() as kon:
-        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == 2
+        assert kon.skalar("SELECT MAX(versi) FROM mcsp_versi") == skema.VERSI_SKEMA
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == list(range(1, 4))
 
 
 def test_threaded_imports_and_deletes_of_the_same_snapshot(url, mingguan):
@@ -699,7 +705,7 @@ def test_a_first_release_database_is_migrated_keeping_its_snapshots(url):
     assert daftar["id"].to_list() == [1] and daftar["isi_id"].to_list() == [1] and daftar["label"].to_list() == ["lama"]
     assert store.baris(1)[0]["sub_indikator"].to_list() == ["PBJ.1.1"]
     with store.koneksi() as kon:
-        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2]
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2, 3]
         assert kon.skalar("SELECT kunci FROM mcsp_snapshot WHERE id = 1") == "abc|2024-10-07"
     assert store.impor(SAMPLE / "ringkasan_kalteng_2025.csv", tanggal="2025-10-14").snapshot.id == 2
 
@@ -741,3 +747,238 @@ def test_a_conflict_is_retried_then_answered_in_one_sentence(tmp_path):
         tulis(url, selalu)
     assert "muat ulang" in str(e.value) and "someone else just changed this" in e.value.teks("en")
     assert "TransactionContext" not in e.value.teks("id") + e.value.teks("en")
+
+
+# ------------------------------------------------------------------------------ real scale (issue 13)
+@pytest.fixture(scope="module")
+def skala_nyata(tmp_path_factory) -> dict[int, pl.DataFrame]:
+    """The real-scale national years at document level (sample_data/skala_nyata.py, generated into a temporary
+    folder: one row per required document, ~656 per pemda, with the ``dokumen`` column), as the exported text,
+    limited to Kalimantan Tengah and Gorontalo (22 pemda) to keep the tests fast."""
+    spec = importlib.util.spec_from_file_location("skala_nyata_store", SAMPLE / "skala_nyata.py")
+    modul = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(modul)
+    folder = tmp_path_factory.mktemp("skala_nyata")
+    hasil = {}
+    for tahun in (2023, 2024, 2025):
+        path = modul.path_skala_nyata(tahun, folder)
+        hasil[tahun] = (pl.read_csv(path, separator=";", infer_schema=False, encoding="utf8")
+                        .filter(pl.col("kode_wilayah").str.starts_with("62") | pl.col("kode_wilayah").str.starts_with("75")))
+        path.unlink()
+    return hasil
+
+
+def _tulis_skala(path: Path, df: pl.DataFrame) -> Path:
+    df.write_csv(path, separator=";", include_bom=True)  # as the generator writes it: ';', decimal comma, BOM
+    return path
+
+
+def _sama_dengan_score(riw, data, tanggal: date | None = None, tahun: int | None = None) -> None:
+    """The trend's rows of ``tanggal`` (and ``tahun``) equal mcsp_rules.score and the document counts of ``data``:
+    every pemda's index, band and completeness, every area score, each province's aggregate."""
+    def pilih(f: pl.DataFrame) -> pl.DataFrame:
+        if tanggal is not None and "tanggal" in f.columns:
+            f = f.filter(pl.col("tanggal") == tanggal)
+        if tahun is not None:
+            f = f.filter(pl.col("tahun") == tahun)
+        return f.with_columns(pl.col(k).cast(pl.String) for k in ("kode_wilayah", "area", "provinsi", "kategori")
+                              if k in f.columns)
+
+    skor = {level: pilih(mcsp_rules.score(data, level)) for level in ("wilayah", "area", "provinsi")}
+    w = pilih(tren.indeks_wilayah(riw)).join(skor["wilayah"], on=["tahun", "kode_wilayah"], how="full")
+    assert w.height == skor["wilayah"].height > 0 and w["kode_wilayah"].null_count() == 0
+    assert w["indeks"].null_count() == w["indeks_right"].null_count()
+    assert (w["indeks"] - w["indeks_right"]).abs().max() < 1e-9
+    assert (w["kategori"].eq_missing(w["kategori_right"])).all() and (w["lengkap"] == w["lengkap_right"]).all()
+    a = pilih(tren.skor_area(riw, "wilayah")).join(skor["area"], on=["tahun", "kode_wilayah", "area"], how="full")
+    assert a.height == skor["area"].height and a["skor"].null_count() == a["skor_right"].null_count() == 0
+    assert (a["skor"] - a["skor_right"]).abs().max() < 1e-9
+    p = pilih(tren.indeks_provinsi(riw)).join(skor["provinsi"], on=["tahun", "provinsi"], how="full")
+    assert p.height == skor["provinsi"].height and (p["indeks"] - p["indeks_right"]).abs().max() < 1e-9
+    kunci = ["tahun", "kode_wilayah"]
+    dok = pilih(tren.dokumen(riw, "wilayah")).drop("tanggal", "kode_provinsi", "sumber_dokumen").sort(kunci)
+    rinci = data.rincian if tahun is None else data.rincian.filter(pl.col("tahun") == tahun)
+    dari_file = hitung_dokumen(rinci.with_columns(pl.col("kode_wilayah", "status").cast(pl.String)).lazy()).collect()
+    assert dok.equals(dari_file.sort(kunci))
+
+
+def test_document_level_export_trend_equals_score(url, skala_nyata, tmp_path):
+    """Issue 13: a real-scale export at document level (one row per required document, hundreds per pemda, the
+    ``dokumen`` column) of two provinces, two weeks apart: every row is stored (none set aside as a repeat of
+    its sub-indicator), the stored rows keep each document's code and status, and the trend of each date equals
+    mcsp_rules.score and the document counts of that week's file."""
+    d0 = skala_nyata[2025]
+    ke = pl.int_range(pl.len())
+    d1 = d0.with_columns(  # a week later: verified documents accepted, half of the missing ones uploaded
+        pl.when(pl.col("status") == "proses verifikasi").then(pl.lit("diterima"))
+        .when((pl.col("status") == "belum diunggah") & (ke % 2 == 0)).then(pl.lit("proses verifikasi"))
+        .otherwise(pl.col("status")).alias("status"))
+    files = [_tulis_skala(tmp_path / "dokumen_m0.csv", d0), _tulis_skala(tmp_path / "dokumen_m1.csv", d1)]
+    tanggal = [date(2025, 10, 6), date(2025, 10, 13)]
+    store = Store(url)
+    hasil = [store.impor(f, tanggal=t) for f, t in zip(files, tanggal)]
+    assert all(h.baru and h.dibaca == d0.height and h.disisihkan == 0 for h in hasil)
+    assert [h.snapshot.jumlah_pemda for h in hasil] == [d0["kode_wilayah"].n_unique()] * 2 == [22, 22]
+    assert hasil[1].isi_sama is None
+
+    item = store.baris(hasil[1].snapshot.id)[0]
+    assert item.height == d0.height and item.group_by("kode_wilayah").len()["len"].min() > 600
+    kolom = ["kode_wilayah", "sub_indikator", "dokumen", "status"]
+    assert item.select(kolom).sort(kolom).equals(d1.select(kolom).sort(kolom))
+
+    riw = store.riwayat(None)
+    for f, t in zip(files, tanggal):
+        _sama_dengan_score(riw, mcsp_rules.load(f), tanggal=t)
+    indeks = tren.indeks_provinsi(riw).group_by("tanggal").agg(pl.col("indeks").mean()).sort("tanggal")["indeks"]
+    assert indeks[1] > indeks[0]  # documents accepted: the trend rises
+    dok = tren.dokumen(store.riwayat("62"), "provinsi").sort("tanggal")
+    assert dok["dokumen_wajib"].to_list() == [d0.filter(pl.col("kode_wilayah").str.starts_with("62")).height] * 2
+    assert dok["diterima"][1] > dok["diterima"][0]
+    # the same content again on a later date shares the stored rows (a new point of the trend, no copy)
+    ulang = store.impor(files[1], tanggal=date(2025, 10, 20))
+    assert ulang.baru and ulang.isi_sama == hasil[1].snapshot.id
+    assert _jumlah(url, "mcsp_item") == 2 * d0.height
+
+
+def test_three_years_in_one_file_cli_import_honours_the_limits_in_the_environment(url, skala_nyata, tmp_path):
+    """Issue 13, "Limits that fit": three national years in one file (~1.1 M rows) pass `mcsp history import`
+    only with MCSP_BATAS_BARIS, MCSP_BATAS_UKURAN_MB and MCSP_BATAS_SEL raised. The same shape, smaller: three
+    real-scale years of two provinces in one file. With each limit set just below the file by its variable, the
+    command refuses it naming that limit and stores nothing; with all three set to fit, it stores one snapshot
+    of three years whose trend, year by year, equals scoring the file."""
+    from mcsp_rules.batas import Batas
+
+    tiga = pl.concat([skala_nyata[t] for t in (2023, 2024, 2025)], how="diagonal")
+    f = _tulis_skala(tmp_path / "tiga_tahun.csv", tiga)
+    n, mb, sel = tiga.height, f.stat().st_size / 2**20, (tiga.height + 1) * tiga.width
+    assert n > 38_000 and mb > 2
+    cukup = {"MCSP_BATAS_BARIS": str(n), "MCSP_BATAS_UKURAN_MB": str(math.ceil(mb)), "MCSP_BATAS_SEL": str(sel)}
+    for nama, nilai, kata in (("MCSP_BATAS_BARIS", n - 1, "baris data"),
+                              ("MCSP_BATAS_UKURAN_MB", math.floor(mb), f"batas unggah {math.floor(mb)} MB"),
+                              ("MCSP_BATAS_SEL", sel - 1, "sel")):
+        r = mcsp(url, "history", "import", f, "--tanggal", "2025-12-01", env={**cukup, nama: str(nilai)})
+        assert r.returncode == 2 and "melebihi batas" in r.stderr and kata in r.stderr, (nama, r.stdout, r.stderr)
+    assert Store(url).daftar().is_empty()
+
+    r = mcsp(url, "history", "import", f, "--tanggal", "2025-12-01", env=cukup)
+    assert r.returncode == 0 and "disimpan" in r.stdout, r.stderr
+    daftar = Store(url).daftar()
+    assert daftar.height == 1 and daftar["baris_rincian"][0] == n and daftar["tahun_data"][0] == "2023, 2024, 2025"
+    data = mcsp_rules.load(f, batas=Batas(baris=n, ukuran_mb=math.ceil(mb), sel=sel))
+    assert data.rincian.height == n
+    for tahun in (2023, 2024, 2025):
+        _sama_dengan_score(Store(url).riwayat(None, tahun=tahun), data, tahun=tahun)
+
+
+def test_kpk_three_weight_levels_are_stored_and_the_trend_scores_with_them(url, tmp_path):
+    """A KPK-layout export carries three weight levels (bobot_area_intervensi, bobot_indikator, bobot_subindikator;
+    tests/test_program.py computes this file's index, 68, by hand). The store keeps them, so the trend scores
+    with them as mcsp_rules.score does; without them the same rows score 52.5 per area."""
+    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
+              "BMD": 10, "PAJAK": 10}
+    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
+            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
+    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
+             "bobot_subindikator;status;nilai;nilai_verifikasi"]
+    for a, wa in w_area.items():
+        for i, bi, s, bs, status, nv in pola:
+            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};"
+                         f"{'diterima' if a == 'PBJ' else status};90;{'' if a == 'PBJ' else nv}")
+    f = tmp_path / "kpk.csv"
+    f.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    store = Store(url)
+    hasil = store.impor(f, tanggal="2024-10-07")
+    item = store.baris(hasil.snapshot.id)[0]
+    assert item["bobot_indikator"].to_list()[:4] == [60.0, 60.0, 40.0, 40.0]
+    riw = store.riwayat("62", tingkat="wilayah")
+    assert tren.indeks_wilayah(riw)["indeks"].to_list() == [pytest.approx(68.0, abs=1e-9)]
+    area = dict(tren.skor_area(riw, "wilayah").select("area", "skor").rows())
+    assert area["PBJ"] == pytest.approx(100.0) and area["PERENCANAAN"] == pytest.approx(60.0)
+    _sama_dengan_score(riw, mcsp_rules.load(f))
+
+
+def test_a_schema_2_database_moves_its_item_rows_into_parquet_parts(url, mingguan):
+    """Schema 3 keeps detail rows as Parquet parts (mcsp_item_blok) instead of one database row per item
+    (mcsp_item). A store of the previous release, with several contents and a snapshot sharing one, is migrated
+    on first use: every snapshot's rows come back the same, the trend re-scored from them is the same, and the
+    row table is gone."""
+    from mcsp_rules.riwayat import koneksi, skema
+    from mcsp_rules.riwayat.isi import baca_item
+
+    store = Store(url)
+    hasil = _impor_mingguan(store, mingguan[:3]) + [store.impor(mingguan[0], tanggal=SENIN + timedelta(weeks=5))]
+    assert hasil[-1].isi_sama == hasil[0].snapshot.id
+    tren_sebelum = tren.tabel_tren(store.riwayat("62"))
+    baris_sebelum = {h.snapshot.id: store.baris(h.snapshot.id)[0] for h in hasil}
+    # back to schema 2 as the previous release left it: one row per item in mcsp_item, no parts
+    buat_item = next(s for s in skema.MIGRASI[0].sql if isinstance(s, str) and "TABLE IF NOT EXISTS mcsp_item (" in s)
+    with store.koneksi() as kon, kon.transaksi():
+        kon.eksekusi(buat_item)
+        for (isi,) in kon.eksekusi("SELECT DISTINCT isi_id FROM mcsp_snapshot ORDER BY isi_id"):
+            item = baca_item(kon, [isi]).select(pl.lit(isi, pl.Int64).alias("snapshot_id"), *skema.SKEMA_ITEM)
+            kon.sisipkan("mcsp_item", item)
+        kon.eksekusi("DROP TABLE mcsp_item_blok")
+        kon.eksekusi("DELETE FROM mcsp_versi WHERE versi = 3")
+        kon.eksekusi("DELETE FROM mcsp_cache_area")
+        kon.eksekusi("DELETE FROM mcsp_cache_wilayah")
+        kon.eksekusi("DELETE FROM mcsp_cache")
+    assert _jumlah(url, "mcsp_snapshot") == 4
+    koneksi._siap.discard(url)
+
+    store = Store(url)
+    with store.koneksi() as kon:
+        assert [r[0] for r in kon.eksekusi("SELECT versi FROM mcsp_versi ORDER BY versi")] == [1, 2, 3]
+        tabel = {r[0] for r in kon.eksekusi("SELECT table_name FROM information_schema.tables "
+                                             "WHERE table_name LIKE 'mcsp_item%'")}
+    assert tabel == {"mcsp_item_blok"} and _jumlah(url, "mcsp_item") == 3 * 15 * 48
+    for sid, item in baris_sebelum.items():
+        assert store.baris(sid)[0].equals(item)
+    assert tren.tabel_tren(store.riwayat("62")).equals(tren_sebelum)
+
+
+def test_postgresql_connections_are_reused_and_a_dead_one_is_replaced(url, mingguan, monkeypatch):
+    """PostgreSQL: a trend opened two new server processes (5–25 ms each); idle connections are now kept for
+    reuse. One the server has killed meanwhile (a restart, an admin's pg_terminate_backend) is replaced, never
+    shown as an error; MCSP_PG_DIAM_DETIK=0 opens a new one for every use."""
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only: DuckDB shares one open file per process")
+    import psycopg
+
+    store = Store(url)
+    store.impor(mingguan[0], tanggal=SENIN)
+
+    def pid() -> int:
+        with store.koneksi() as kon:
+            return int(kon.skalar("SELECT pg_backend_pid()"))
+
+    pertama = pid()
+    assert pid() == pertama
+    with psycopg.connect(url, autocommit=True) as admin:
+        mati = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchall()
+    assert len(mati) >= 1
+    assert store.daftar().height == 1 and pid() != pertama
+    assert tren.tabel_tren(store.riwayat("62")).height == 1
+    monkeypatch.setenv("MCSP_PG_DIAM_DETIK", "0")
+    assert len({pid() for _ in range(3)}) == 3
+
+
+def test_the_cold_cache_in_batches_bounded_by_rows_gives_the_same_trend(url, mingguan):
+    """After a plugin change every content is re-scored, in batches bounded by detail rows (a real-scale content
+    has ~362,000; sixteen at once would hold ~6 million). One content per batch gives the same trend as all at once."""
+    from mcsp_rules.plugin.registri import registri_bawaan
+    from mcsp_rules.riwayat.cache import _kelompok, lengkapi_cache, sidik_registri
+
+    store = Store(url)
+    _impor_mingguan(store, mingguan)
+    semua = tren.tabel_tren(store.riwayat("62"))
+    store.hapus_cache()
+    registri = registri_bawaan()
+    with store.koneksi() as kon:
+        ids = [r[0] for r in kon.eksekusi("SELECT isi_id FROM mcsp_snapshot ORDER BY isi_id")]
+        assert _kelompok(kon, ids, 16, 1_000_000) == [ids]
+        assert _kelompok(kon, ids, 16, 15 * 48) == [[i] for i in ids]
+        assert _kelompok(kon, ids, 3, 1_000_000) == [ids[:3], ids[3:]]
+        assert lengkapi_cache(url, kon, registri, sidik_registri(registri), baris_per_batch=1) == 4
+    assert _jumlah(url, "mcsp_cache") == 4
+    assert tren.tabel_tren(store.riwayat("62")).equals(semua)

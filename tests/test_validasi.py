@@ -137,11 +137,11 @@ def test_bobot_dibulatkan_seperti_spreadsheet_tidak_memicu_temuan(tulis):
     rows = _baris_katalog(reg, dokumen=3, bobot_fmt="{:.2f}")
     csv = pl.DataFrame(rows).with_columns(pl.col("bobot").str.replace(".", ",", literal=True)).write_csv(separator=";")
     data = mcsp_rules.load(tulis("bulat.csv", csv))
-    assert data.laporan.temuan.filter(pl.col("kode").str.ends_with("jumlah_bobot")).height == 0
+    assert data.laporan.temuan.filter(pl.col("kode").cast(pl.String).str.ends_with("jumlah_bobot")).height == 0
     assert data.laporan.dipakai == len(rows)  # rows per document are not duplicates of each other
     hilang = pl.DataFrame(rows[1:]).with_columns(pl.col("bobot").str.replace(".", ",", literal=True)).write_csv(separator=";")
     data = mcsp_rules.load(tulis("hilang.csv", hilang))
-    assert data.laporan.temuan.filter(pl.col("kode").str.ends_with("jumlah_bobot")).height > 0
+    assert data.laporan.temuan.filter(pl.col("kode").cast(pl.String).str.ends_with("jumlah_bobot")).height > 0
 
 
 def test_dokumen_ganda_per_dokumen(tulis):
@@ -170,6 +170,7 @@ def test_kode_di_luar_katalog_tidak_resmi_satu_catatan_per_file_dan_area(tulis):
     assert kel.height == 8 and set(kel["tingkat"]) == {"catatan"}  # one per area of 2024
     pbj = kel.filter(pl.col("kode") == "PBJ.sub_tidak_dikenal").row(0, named=True)
     assert pbj["jumlah"] == sum(r["area"] == "PBJ" for r in rows) and len(pbj["baris_pertama"]) == 5
+    assert pbj["nilai_berbeda"] == len({r["sub_indikator"] for r in rows if r["area"] == "PBJ"}) > 1
 
 
 def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
@@ -183,5 +184,37 @@ def test_cli_ringkas_dan_semua(tulis, capsys, monkeypatch):
     keluar = capsys.readouterr().out.splitlines()
     catatan = [b for b in keluar if ": CATATAN: " in b]
     assert len(catatan) == 8 and all("`mcsp validate --semua`" in b for b in catatan)
+    # a group covers many codes: the line says so, so its first row's message is not taken for all of them
+    pbj = next(b for b in catatan if "PBJ" in b)
+    berbeda = len({r["sub_indikator"] for r in rows if r["area"] == "PBJ"})
+    assert "nilai berbeda; pesan baris pertama" in pbj and f", {berbeda} nilai berbeda" in pbj
+    assert keluar[0].startswith(f"asing.csv (rincian): {len(rows):,} dibaca".replace(",", "."))
     assert main(["validate", "--semua", str(f)]) == 0
     assert sum(": CATATAN: " in b for b in capsys.readouterr().out.splitlines()) == len(rows)
+
+
+def test_temuan_ringkas_dikelompokkan_tanpa_menulis_setiap_pesan(tulis):
+    """Findings are kept compact: counts and groups come without writing a message per row (the report
+    of a national file whose every row has a note), and they equal what the full list gives."""
+    import mcsp_rules
+    from mcsp_rules.validasi.laporan import _kelompok_baris
+
+    rows = [dict(r, sub_indikator="X" + r["sub_indikator"]) for r in _baris_katalog(mcsp_rules.registri_bawaan(), dokumen=3)]
+    rows[5]["status"] = "diterimah"  # an error too: a row set aside, with its message
+    rows[9]["nilai"] = "150"
+    lap = mcsp_rules.load(tulis("asing.csv", pl.DataFrame(rows).write_csv())).laporan
+    kel = lap.kelompok()
+    hitung = (lap.jumlah_galat, lap.jumlah_peringatan, lap.jumlah_catatan)
+    assert "temuan" not in lap.__dict__  # nothing above wrote the per-row messages
+    assert lap.disisihkan["alasan"].to_list()[0].startswith("Status 'diterimah' tidak dikenal")
+    semua = lap.temuan
+    assert hitung == tuple(semua.filter(pl.col("tingkat") == t).height for t in ("galat", "peringatan", "catatan"))
+    dari_semua = _kelompok_baris(semua, 5).drop("_baris_awal")
+    kunci = ["file", "tingkat", "kode", "kolom", "sumber"]
+    assert kel.sort(kunci).select(dari_semua.columns).with_columns(pl.col(pl.Categorical).cast(pl.String)).equals(
+        dari_semua.sort(kunci).with_columns(pl.col(pl.Categorical).cast(pl.String)))
+    assert kel["tingkat"].to_list()[:2] == ["galat", "galat"]  # errors first
+    besar = kel.filter(pl.col("jumlah") > 4)
+    sisa = semua.join(besar.select("file", "kode", "kolom"), on=["file", "kode", "kolom"], how="anti", nulls_equal=True)
+    baru = mcsp_rules.load(tulis("asing2.csv", pl.DataFrame(rows).write_csv())).laporan
+    assert baru.temuan_kecuali(besar.with_columns(file=pl.lit("asing2.csv").cast(pl.Categorical))).height == sisa.height

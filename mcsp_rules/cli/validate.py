@@ -38,14 +38,17 @@ def cmd_validate(args) -> int:
         keluaran(lap.temuan if args.semua else lap.kelompok().with_columns(pl.col("baris_pertama").list.eval(
             pl.element().cast(pl.String)).list.join(", ")), args)
     else:
-        baris = [teks(args, "cli_per_file", file=f["file"], jenis=f["jenis"], dibaca=f["dibaca"], dipakai=f["dipakai"],
-                      disisihkan=f["disisihkan"]) for f in lap.per_file.iter_rows(named=True)]
+        from mcsp_rules.format import bulat
+
+        baris = [teks(args, "cli_per_file", file=f["file"], jenis=f["jenis"], dibaca=bulat(f["dibaca"], bhs),
+                      dipakai=bulat(f["dipakai"], bhs), disisihkan=bulat(f["disisihkan"], bhs))
+                 for f in lap.per_file.iter_rows(named=True)]
         baris += _baris_temuan(args, lap, bhs)
         baris.append(ringkas_laporan(lap, bhs))
         tulis("\n".join(baris) + "\n", args)
     if lap.file_gagal:
         return 2
-    return 1 if lap.temuan.filter(pl.col("tingkat") == "galat").height else 0
+    return 1 if lap.jumlah_galat else 0
 
 
 RINGKAS_MULAI = 4  # a rule that hits more rows than this in one file is printed as one line (unless --semua)
@@ -61,15 +64,18 @@ def _baris_temuan(args, lap, bhs: str) -> list[str]:
         return f"{tempat}{kolom}: {tingkat}: {pesan}" + (f" {saran}" if saran else "")
 
     keluar = []
-    besar = set()
-    if not args.semua:
-        for g in lap.kelompok().filter(pl.col("jumlah") > RINGKAS_MULAI).iter_rows(named=True):
-            besar.add((g["file"], g["kode"], g["kolom"]))
-            tempat = g["file"] + teks(args, "cli_baris_banyak", baris=", ".join(map(str, g["baris_pertama"])),
-                                      jumlah=bulat(g["jumlah"], bhs))
+    if args.semua:
+        temuan = lap.temuan
+    else:
+        besar = lap.kelompok().filter(pl.col("jumlah") > RINGKAS_MULAI)
+        for g in besar.iter_rows(named=True):
+            kunci, isi = ("cli_baris_banyak_nilai", {"nilai": bulat(g["nilai_berbeda"], bhs)}) if g["nilai_berbeda"] > 1 \
+                else ("cli_baris_banyak", {})
+            tempat = g["file"] + teks(args, kunci, baris=", ".join(map(str, g["baris_pertama"])),
+                                      jumlah=bulat(g["jumlah"], bhs), **isi)
             keluar.append(satu(g, tempat) + teks(args, "cli_lihat_semua", sisa=bulat(g["jumlah"] - 1, bhs)))
-    for r in lap.temuan.sort("file", "baris", nulls_last=False).iter_rows(named=True):
-        if (r["file"], r["kode"], r["kolom"]) in besar:
-            continue
+        # the rest row by row; the grouped rules' rows are never written out
+        temuan = lap.temuan_kecuali(besar)
+    for r in temuan.sort("file", "baris", nulls_last=False).iter_rows(named=True):
         keluar.append(satu(r, r["file"] + (teks(args, "cli_baris", baris=r["baris"]) if r["baris"] is not None else "")))
     return keluar

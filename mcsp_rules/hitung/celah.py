@@ -61,7 +61,7 @@ def celah(data, bobot: Mapping[tuple[int, str], float] | None = None, *, semua: 
         [{"tahun": t, "area": a, "status": s, "usaha": float(u)}
          for (t, a), at in registri.area_tahun.items() for s, u in at.usaha.items()],
         schema={"tahun": pl.Int32, "area": pl.String, "status": pl.String, "usaha": pl.Float64},
-    )
+    ).with_columns(pl.col("status").cast(data.rincian.schema["status"]))  # pl.Enum(STATUS) as validation types it
     lf = tanpa_bobot_kosong(data.rincian).lazy().with_columns(skor_item(registri).alias("skor_item"))
     tiga = set(KOLOM_BOBOT_3) <= set(lf.collect_schema().names())
     lf = lf.with_columns(pl.col("bobot").sum().over(*KUNCI_PEMDA, "area").alias("_B"))

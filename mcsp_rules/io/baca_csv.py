@@ -17,20 +17,21 @@ from mcsp_rules.io.header import dengan_header
 
 
 # --------------------------------------------------------------------------------------------- CSV
-def _dekode(nama: str, data: bytes, utf16: str | None) -> str:
+def _dekode(nama: str, data: bytes, utf16: str | None) -> tuple[str, bool]:
+    """The text, and whether ``data`` is that text's UTF-8 (without a byte-order mark) as it stands."""
     if utf16:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16), False
         except UnicodeDecodeError:
             raise FileTidakTerbaca("file UTF-16 ini rusak dan tidak dapat dibaca.", "this UTF-16 file is corrupt.", file=nama) from None
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), not data.startswith(b"\xef\xbb\xbf")
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")  # what Excel on Windows writes for "CSV"
+        return data.decode("cp1252"), False  # what Excel on Windows writes for "CSV"
     except UnicodeDecodeError:
-        return data.decode("latin-1")  # every byte decodes; cp1252 leaves five undefined
+        return data.decode("latin-1"), False  # every byte decodes; cp1252 leaves five undefined
 
 
 def _pemisah(baris_header: str) -> str:
@@ -47,8 +48,13 @@ _BATCH = 50_000  # rows turned into a frame at a time (bounds the Python objects
 
 
 def baca_csv(nama: str, data: bytes, batas: Batas, utf16: str | None) -> BacaanFile:
-    teks = _dekode(nama, data, utf16).replace("\r\n", "\n").replace("\r", "\n")
-    del data
+    teks, utf8_asli = _dekode(nama, data, utf16)
+    # The bytes Polars parses are the file's own when they are the text as it stands (a UTF-8 export
+    # with "\n" line ends, the usual case): the 30 MB of a national year are then neither re-encoded
+    # nor split into Python strings.
+    if "\r" in teks:
+        teks = teks.replace("\r\n", "\n").replace("\r", "\n")
+        utf8_asli = False
     if "\x00" in teks:
         baris_nul = teks.count("\n", 0, teks.index("\x00")) + 1
         raise FileTidakTerbaca(
@@ -56,6 +62,7 @@ def baca_csv(nama: str, data: bytes, batas: Batas, utf16: str | None) -> BacaanF
             "Ekspor ulang atau simpan ulang sebagai CSV UTF-8.",
             f"the file contains NUL characters (binary data) from row {baris_nul:,}; it may have been cut short while copying. "
             "Export it again or save it as UTF-8 CSV.", file=nama)
+    awal = teks
     teks = teks.lstrip("\ufeff")
     # Skip leading blank lines but keep counting them, so row numbers match what a spreadsheet shows.
     lompat = len(teks) - len(teks.lstrip("\n"))
@@ -73,31 +80,59 @@ def baca_csv(nama: str, data: bytes, batas: Batas, utf16: str | None) -> BacaanF
     if n_baris > batas.baris + 1 + 20:  # header + a few title lines
         raise terlalu_banyak_baris(nama, batas)
     pemisah = pemisah or _pemisah(baris_pertama)
-    if '"' in teks:
+    frame = None
+    if '"' not in teks:
+        # the bytes Polars parses: the file's own, past what was cut off the front (stray BOMs, blank
+        # lines, a "sep=" line), when they are the text as it stands; the decoded text goes before
+        # Polars reads (a national year: 30 MB less at the peak) and is decoded again if it is needed
+        if utf8_asli:
+            potong = len(awal[:len(awal) - len(teks)].encode("utf-8"))
+            mentah = data[potong:] if potong else data
+        else:
+            mentah = teks.encode("utf-8")
+        del awal, teks, data
+        frame = _csv_polos(mentah, pemisah, lompat, n_baris, batas, nama)
+        if frame is None:
+            teks = mentah.decode("utf-8")
+        del mentah
+    if frame is None:
         frame = _csv_berkutip(nama, teks, pemisah, lompat, n_baris, batas)
-    else:
-        baris = pl.Series("l", teks.split("\n"))
-        if baris.len() and baris[-1] == "":
-            baris = baris.head(-1)
-        jumlah_sel = baris.str.count_matches(pemisah, literal=True) + 1
-        lebar = int(jumlah_sel.max())
-        if lebar > batas.kolom:
-            raise terlalu_banyak_kolom(nama, lebar, batas)
-        if lebar * baris.len() > batas.sel:
-            raise terlalu_banyak_sel(nama, baris.len(), lebar, batas)
-        frame = pl.read_csv(
-            io.BytesIO(teks.encode("utf-8")), separator=pemisah, has_header=False,
-            infer_schema=False, quote_char=None, truncate_ragged_lines=True, missing_columns="insert",
-            schema={f"c{i}": pl.String for i in range(lebar)},
-        )
-        frame = frame.with_columns(
-            pl.Series(KOLOM_LEBAR, jumlah_sel.cast(pl.Int32)).fill_null(0),
-            pl.Series(KOLOM_BARIS, range(lompat + 1, lompat + 1 + frame.height), dtype=pl.Int64),
-        )
-        # An empty line is one "cell" by the count above; it is dropped as blank below anyway.
     bacaan = dengan_header(nama, "csv", frame, batas)
     bacaan.catatan.extend(pemisah_lain(bacaan, pemisah))
     return bacaan
+
+
+def _csv_polos(mentah: bytes, pemisah: str, lompat: int, n_baris: int, batas: Batas, nama: str) -> pl.DataFrame | None:
+    """A CSV without quotes (``mentah``: its UTF-8 bytes), parsed by Polars. None when Polars sees another
+    number of lines than Python does (``n_baris``; e.g. a lone byte-order mark on a line): the csv module
+    reads it then."""
+    # One line per row, read by Polars (a separator no line holds), to count each row's cells:
+    # a blank line reads as null and is one empty cell, as it is in a spreadsheet.
+    tak_terpakai = next((c for c in ("\x1f", "\x1e", "\x1d", "\x1c", "\x01") if c.encode() not in mentah), None)
+    if tak_terpakai is None:
+        return None
+    baris = pl.read_csv(mentah, separator=tak_terpakai, has_header=False, quote_char=None,
+                        schema={"l": pl.String}).to_series()
+    if baris.len() != n_baris:
+        return None
+    jumlah_sel = (baris.str.count_matches(pemisah, literal=True) + 1).fill_null(1).cast(pl.Int32)
+    del baris
+    lebar = int(jumlah_sel.max())
+    if lebar > batas.kolom:
+        raise terlalu_banyak_kolom(nama, lebar, batas)
+    if lebar * jumlah_sel.len() > batas.sel:
+        raise terlalu_banyak_sel(nama, jumlah_sel.len(), lebar, batas)
+    frame = pl.read_csv(
+        mentah, separator=pemisah, has_header=False,
+        infer_schema=False, quote_char=None, truncate_ragged_lines=True, missing_columns="insert",
+        schema={f"c{i}": pl.String for i in range(lebar)},
+    )
+    if frame.height != jumlah_sel.len():
+        return None
+    return frame.with_columns(
+        pl.Series(KOLOM_LEBAR, jumlah_sel),
+        pl.Series(KOLOM_BARIS, range(lompat + 1, lompat + 1 + frame.height), dtype=pl.Int64),
+    )
 
 
 def _rentang(baris: list[int]) -> str:

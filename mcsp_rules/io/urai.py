@@ -97,7 +97,7 @@ def kunci_status(kolom: str) -> pl.Expr:
 
 def status(kolom: str) -> pl.Expr:
     """Any known spelling → one of the four canonical statuses; unknown → null."""
-    return kunci_status(kolom).replace_strict(ALIAS_STATUS, default=None, return_dtype=pl.String)
+    return kunci_status(kolom).replace_strict(ALIAS_STATUS, default=None, return_dtype=pl.Enum(STATUS))
 
 
 def saran_status(teks: str) -> str | None:

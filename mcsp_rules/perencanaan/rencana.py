@@ -58,7 +58,8 @@ _OPSI_MILP = {
 BATAS_BAWAH_KATEGORI = dict(zip(KATEGORI, (0.0, *BATAS_KATEGORI)))  # Merah 0, Kuning 25, Biru 50, Hijau 75
 _KATEGORI_EN = {"red": "Merah", "yellow": "Kuning", "blue": "Biru", "green": "Hijau"}
 
-KOLOM_ITEM = ("tahun", "kode_wilayah", "area", "indikator", "sub_indikator", "status", "usaha", "kenaikan")
+# an item is one row of the file: a sub-indicator, or one required document of it (design.md §1a `dokumen`)
+KOLOM_ITEM = ("tahun", "kode_wilayah", "area", "indikator", "sub_indikator", "dokumen", "status", "usaha", "kenaikan")
 KOLOM_CLI = ("tahun", "kode_wilayah", "area", "sub_indikator", "status", "usaha", "kenaikan")
 
 
@@ -153,8 +154,12 @@ class Rencana:
     usaha: dict[str, float] = field(default_factory=dict)  # the caller's effort overrides
 
     def tabel(self) -> pl.DataFrame:
-        """What ``mcsp plan`` writes: one row per chosen item."""
-        return self.item.select(KOLOM_CLI)
+        """What ``mcsp plan`` writes: one row per chosen item (with ``dokumen`` after ``sub_indikator`` when
+        the items are documents, so that each line names what to upload or fix)."""
+        kolom = list(KOLOM_CLI)
+        if self.item.height and self.item["dokumen"].null_count() < self.item.height:
+            kolom.insert(kolom.index("sub_indikator") + 1, "dokumen")
+        return self.item.select(kolom)
 
     @property
     def tercapai(self) -> bool:
@@ -167,8 +172,8 @@ class Rencana:
 
     def daftar_periksa(self) -> pl.DataFrame:
         """The checklist for offices: by pemda, area and indicator, largest gain first."""
-        return self.item.sort(["kode_wilayah", "area", "indikator", "kenaikan", "sub_indikator"],
-                              descending=[False, False, False, True, False])
+        return self.item.sort(["kode_wilayah", "area", "indikator", "kenaikan", "sub_indikator", "dokumen"],
+                              descending=[False, False, False, True, False, False], nulls_last=True)
 
     def kalimat(self, bahasa: str = "id") -> list[str]:
         """One sentence per pemda that does not reach the target (out of reach, or no complete index)."""
@@ -275,6 +280,8 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
     total = total_per_jenis(w, tahun, float(sum(w_area.values())) or 1.0)  # Σ w of the areas the pemda's kind has
     if timpa:
         g = g.with_columns(pl.col("status").replace_strict(timpa, default=pl.col("usaha"), return_dtype=pl.Float64).alias("usaha"))
+    if "dokumen" not in g.columns:  # rows from a store or a frame without the column
+        g = g.with_columns(pl.lit(None, pl.String).alias("dokumen"))
     return (
         g.join(pemda.select("kode_wilayah", "lengkap"), on="kode_wilayah", how="inner")
         # celah decides completeness from detail rows only; an index completed by summary rows is
@@ -286,8 +293,8 @@ def _celah(data, dasar_, tahun: int, kode: list[str], timpa: dict[str, float], p
         ).alias("kenaikan"))
         .filter(pl.col("lengkap") & ((pl.col("usaha") > 0) | (pl.col("pihak") == "kpk")) & (pl.col("kenaikan") > 0))
         .select(*KOLOM_ITEM, "nama_wilayah", "nama_sub_indikator", "nilai", "skor_item", "kenaikan_area", "pihak")
-        .sort(["kode_wilayah", (pl.col("usaha") / pl.col("kenaikan")), "kenaikan", "sub_indikator"],
-              descending=[False, False, True, False])
+        .sort(["kode_wilayah", (pl.col("usaha") / pl.col("kenaikan")), "kenaikan", "sub_indikator", "dokumen"],
+              descending=[False, False, True, False, False], nulls_last=True)
         .with_row_index("_id")
     )
 
@@ -582,7 +589,7 @@ def _ringkas(data, dasar_, tahun, kode, pemda, item, metode, target, anggaran) -
     re-scored by the engine (so it is what ``mcsp score`` prints)."""
     from mcsp_rules.perencanaan import simulasi as sim
 
-    sesudah = sim.skor_setelah_tutup(data, dasar_, tahun, kode, item.select("kode_wilayah", "sub_indikator"))
+    sesudah = sim.skor_setelah_tutup(data, dasar_, tahun, kode, item.select("kode_wilayah", "sub_indikator", "dokumen"))
     jumlah = item.group_by("kode_wilayah").agg(
         pl.len().cast(pl.Int64).alias("jumlah_item"), pl.col("usaha").sum().alias("usaha_total"),
         pl.col("kenaikan").sum().alias("kenaikan_total"))

@@ -350,15 +350,20 @@ def simulasi(data, skenario: Skenario, *, dasar_: Dasar | None = None) -> HasilS
 
 def skor_setelah_tutup(data, dasar_: Dasar, tahun: int, kode: list[str], tutup: pl.DataFrame) -> pl.DataFrame:
     """(kode_wilayah, indeks_sesudah) of the pemda ``kode`` after closing the items ``tutup``
-    (kode_wilayah, sub_indikator): the items become ``diterima`` with nilai 100 and the pemda are
-    re-scored with the engine's functions (the planner uses this to report the index a plan reaches)."""
+    (kode_wilayah, sub_indikator[, dokumen]): the items become ``diterima`` with nilai 100 and the pemda
+    are re-scored with the engine's functions (the planner uses this to report the index a plan reaches).
+    With ``dokumen``, an item is that one document; without it (or where it is empty), the sub-indicator."""
     from mcsp_rules.hitung.skor import indeks_dari_area
 
     di_lingkup = (pl.col("tahun") == tahun) & pl.col("kode_wilayah").is_in(kode)
-    tanda = tutup.select("kode_wilayah", "sub_indikator").unique().with_columns(pl.lit(True).alias("_tutup"))
+    rincian = data.rincian.filter(di_lingkup)
+    kunci = ["kode_wilayah", "sub_indikator"]
+    if "dokumen" in tutup.columns and "dokumen" in rincian.columns:
+        kunci.append("dokumen")
+    tanda = tutup.select(kunci).unique().with_columns(pl.lit(True).alias("_tutup"))
     rincian = (
-        data.rincian.filter(di_lingkup)
-        .join(tanda, on=["kode_wilayah", "sub_indikator"], how="left", maintain_order="left")
+        rincian
+        .join(tanda, on=kunci, how="left", maintain_order="left", nulls_equal=True)
         .with_columns(
             pl.when(pl.col("_tutup")).then(pl.lit(STATUS_DITERIMA)).otherwise("status").alias("status"),
             pl.when(pl.col("_tutup")).then(pl.lit(100.0)).otherwise("nilai").alias("nilai"),

@@ -1,6 +1,7 @@
 """Connections to the store: DuckDB (one shared database per file and process, cursors per thread) and
-PostgreSQL (psycopg 3, one short connection per use). SQL uses ``?`` placeholders everywhere; the few
-differences (placeholders, bulk load, bulk read) live in the two small classes here.
+PostgreSQL (psycopg 3, one connection per use, taken from a few idle ones kept for reuse: opening one costs
+a server process, 5-25 ms, twice per trend). SQL uses ``?`` placeholders everywhere; the few differences
+(placeholders, bulk load, bulk read) live in the two small classes here.
 
 Writes are serialised: on DuckDB by a lock per file (DuckDB allows one writer process per file, so a
 lock inside the process covers every writer; without it, threads race on "Catalog write-write conflict"
@@ -274,6 +275,82 @@ def tutup_semua() -> None:
         d.tutup()
 
 
+# ------------------------------------------------------------------------------ idle PostgreSQL connections
+KOLAM_MAKS = 4  # idle connections kept per URL and process
+_kolam: dict[str, list[tuple[float, int, object]]] = {}  # url -> [(idle since, pid, connection)]
+_kolam_kunci = threading.Lock()
+
+
+def _diam_maks() -> float:
+    """Seconds an idle connection is kept (``MCSP_PG_DIAM_DETIK``, default 30; 0 = never reuse)."""
+    try:
+        return float(os.environ.get("MCSP_PG_DIAM_DETIK", "30"))
+    except ValueError:
+        return 30.0
+
+
+def _tutup_saja(con) -> None:
+    try:
+        con.close()
+    except Exception:  # noqa: BLE001 — a dead connection may fail to close; it is dropped either way
+        pass
+
+
+def _ambil_pg(url: str):
+    """An idle connection that still answers (checked by a round trip, far cheaper than a new one), or a new one."""
+    import psycopg
+
+    batas = time.monotonic() - _diam_maks()
+    while True:
+        with _kolam_kunci:
+            daftar = _kolam.get(url)
+            entri = daftar.pop() if daftar else None
+        if entri is None:
+            break
+        sejak, pid, con = entri
+        if sejak < batas or pid != os.getpid() or con.closed:
+            _tutup_saja(con)
+            continue
+        try:
+            con.execute("SELECT 1")
+            return con
+        except psycopg.Error:  # the server restarted or dropped it: try the next, then a new one
+            _tutup_saja(con)
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.Error as e:
+        raise galat_db(url, e) from None
+
+
+def _lepas_pg(url: str, con, sehat: bool) -> None:
+    """Keep a connection that ended cleanly (no error, no open transaction) for the next use, else close it."""
+    from psycopg.pq import TransactionStatus
+
+    simpan = sehat and _diam_maks() > 0 and not con.closed and con.info.transaction_status == TransactionStatus.IDLE
+    batas = time.monotonic() - _diam_maks()
+    with _kolam_kunci:
+        basi = [e[2] for daftar in _kolam.values() for e in daftar if e[0] < batas]  # of any URL: closed below
+        for kunci in list(_kolam):
+            _kolam[kunci] = [e for e in _kolam[kunci] if e[0] >= batas]
+            if not _kolam[kunci]:
+                del _kolam[kunci]
+        if simpan and len(_kolam.get(url, ())) < KOLAM_MAKS:
+            _kolam.setdefault(url, []).append((time.monotonic(), os.getpid(), con))
+            con = None
+    for c in basi + ([con] if con is not None else []):
+        _tutup_saja(c)
+
+
+@atexit.register
+def tutup_kolam() -> None:
+    """Close every idle PostgreSQL connection (at exit, or before dropping a database)."""
+    with _kolam_kunci:
+        semua = [con for daftar in _kolam.values() for _, _, con in daftar]
+        _kolam.clear()
+    for con in semua:
+        _tutup_saja(con)
+
+
 @contextmanager
 def buka(url: str) -> Iterator[Kon]:
     """A connection whose schema is up to date (migrations run once per process and URL, under a lock)."""
@@ -292,13 +369,11 @@ def buka(url: str) -> Iterator[Kon]:
         except ImportError:
             raise MCSPError("untuk PostgreSQL pasang psycopg: pip install 'psycopg[binary]'.",
                             "PostgreSQL needs psycopg: pip install 'psycopg[binary]'.") from None
-        try:
-            con = psycopg.connect(url, autocommit=True, connect_timeout=10)
-        except psycopg.Error as e:
-            raise galat_db(url, e) from None
+        con = _ambil_pg(url)
         kon = KonPg(con)
         galat = psycopg.Error
-        tutup = con.close
+        tutup = lambda: _lepas_pg(url, con, sehat)  # noqa: E731
+    sehat = False
     try:
         if url not in _siap:
             with _siap_kunci:  # threads of one process: one runs the migrations, the others wait
@@ -306,6 +381,7 @@ def buka(url: str) -> Iterator[Kon]:
                     skema.siapkan(kon)
                     _siap.add(url)
         yield kon
+        sehat = True
     except galat as e:
         if konflik(e):
             raise Konflik() from e

@@ -17,7 +17,7 @@ Deletes are soft: a deleted snapshot leaves the trend at once and can be restore
 written to the audit trail (mcsp_rules.riwayat.audit) in its own transaction, with the user given as
 ``Store(url, pengguna=…)`` (the logged-in e-mail) or, by default, the OS user.
 
-Modules: url (URLs, masking), isi (rows kept, content hash, snapshot date), koneksi (connections, writer slot, conflicts), skema (tables as versioned
+Modules: url (URLs, masking), isi (rows kept, content hash, snapshot date), blok (detail rows as Parquet parts), koneksi (connections, writer slot, conflicts), skema (tables as versioned
 migrations), cache (score cache), audit (trail), store (this API). Every write is one transaction: an
 interrupted import leaves no half snapshot.
 """
@@ -38,7 +38,14 @@ import polars as pl
 from mcsp_rules.galat import MCSPError
 from mcsp_rules.riwayat import audit
 from mcsp_rules.riwayat.cache import hitung_cache, lengkapi_cache, sidik_registri, tulis_cache
-from mcsp_rules.riwayat.isi import baca_tanggal, frame_simpan, hash_isi, tanggal_otomatis  # noqa: F401
+from mcsp_rules.riwayat.isi import (  # noqa: F401
+    baca_item,
+    baca_tanggal,
+    frame_simpan,
+    hash_isi,
+    tanggal_otomatis,
+    tulis_item,
+)
 from mcsp_rules.riwayat.koneksi import Kon, Konflik, tutup_semua  # noqa: F401
 from mcsp_rules.riwayat.koneksi import buka as _buka
 from mcsp_rules.riwayat.koneksi import tulis as _tulis
@@ -46,7 +53,6 @@ from mcsp_rules.riwayat.skema import (
     SKEMA_CACHE,
     SKEMA_CACHE_WILAYAH,
     SKEMA_DOKUMEN_RINGKASAN,
-    SKEMA_ITEM,
     SKEMA_SKENARIO,
     SKEMA_SKOR_RINGKASAN,
     SKEMA_SNAPSHOT,
@@ -278,7 +284,7 @@ class Store:
             if isi is None:
                 hitung()
                 idk = pl.lit(sid, pl.Int64).alias("snapshot_id")
-                kon.sisipkan("mcsp_item", item.select(idk, *item.columns))
+                tulis_item(kon, sid, item)
                 _jeda_uji()
                 kon.sisipkan("mcsp_skor_ringkasan", skor.select(idk, *skor.columns))
                 kon.sisipkan("mcsp_dokumen_ringkasan", dok.select(idk, *dok.columns))
@@ -441,12 +447,13 @@ class Store:
 
     def baris(self, id: int) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
         """The stored rows of one snapshot: (detail items, summary area scores, reported document counts);
-        empty once it is removed for good."""
+        empty once it is removed for good. Detail rows have SKEMA_ITEM's columns, then the document code
+        and KPK's weight levels when the file filled them (isi.KOLOM_ITEM_TAMBAHAN)."""
         with self.koneksi() as kon:
             isi = kon.skalar("SELECT isi_id FROM mcsp_snapshot WHERE id = ?", [int(id)])
             isi = -1 if isi is None else int(isi)
             return (
-                kon.frame(f"SELECT {', '.join(SKEMA_ITEM)} FROM mcsp_item WHERE snapshot_id = ?", [isi], SKEMA_ITEM),
+                baca_item(kon, [isi]),
                 kon.frame(f"SELECT {', '.join(SKEMA_SKOR_RINGKASAN)} FROM mcsp_skor_ringkasan WHERE snapshot_id = ?",
                           [isi], SKEMA_SKOR_RINGKASAN),
                 kon.frame(f"SELECT {', '.join(SKEMA_DOKUMEN_RINGKASAN)} FROM mcsp_dokumen_ringkasan WHERE snapshot_id = ?",

@@ -15,7 +15,7 @@ import polars as pl
 from mcsp_rules.io.bacaan import KOLOM_FILE, KOLOM_RINCIAN_WAJIB, KOLOM_RINGKASAN_WAJIB, BacaanFile
 from mcsp_rules.plugin.registri import Registri
 from mcsp_rules.validasi.konstanta import TINGKAT_GALAT, TINGKAT_PERINGATAN
-from mcsp_rules.validasi.laporan import SKEMA_TEMUAN, Laporan, sisih_file, sisih_kosong, temuan_file
+from mcsp_rules.validasi.laporan import Laporan, sisih_file, sisih_kosong, temuan_file
 from mcsp_rules.validasi.mesin import kolom_area
 from mcsp_rules.validasi.rincian import kosong_rincian, validasi_rincian
 from mcsp_rules.validasi.ringkasan import validasi_ringkasan
@@ -45,7 +45,7 @@ def validasi(bacaan: list[BacaanFile], registri: Registri, gagal: list[dict] | N
     """Validate every read file at once; ``gagal`` lists files that could not be read at all."""
     gagal = list(gagal or [])
     kunci_area = set(registri.tabel_alias()["kunci"].to_list())
-    temuan: list[pl.DataFrame] = []
+    temuan: list = []  # frames and compact parts (laporan.BagianTemuan), in order
     disisihkan: list[pl.DataFrame] = []
     per_file: list[dict] = []
     rincian_b, panjang_b, lebar_b = [], [], []
@@ -75,7 +75,9 @@ def validasi(bacaan: list[BacaanFile], registri: Registri, gagal: list[dict] | N
     rincian = kosong_rincian()
     if rincian_b:
         rincian, t, s, pf = validasi_rincian(rincian_b, registri)
-        temuan.append(t), disisihkan.append(s), per_file.extend(pf)
+        if t is not None:
+            temuan.append(t)
+        disisihkan.append(s), per_file.extend(pf)
     ringkasan, ringkasan_baris = kosong_ringkasan(), pl.DataFrame()
     if panjang_b or lebar_b:
 
@@ -84,7 +86,7 @@ def validasi(bacaan: list[BacaanFile], registri: Registri, gagal: list[dict] | N
     for g in gagal:
         temuan.append(temuan_file(g["file"], g["pesan"], g["message"], TINGKAT_GALAT))
     laporan = Laporan(
-        temuan=pl.concat([pl.DataFrame(schema=SKEMA_TEMUAN), *temuan], how="diagonal_relaxed"),
+        bagian=temuan,
         per_file=pl.DataFrame(per_file, schema={"file": pl.String, "format": pl.String, "jenis": pl.String,
                                                 "dibaca": pl.Int64, "dipakai": pl.Int64, "disisihkan": pl.Int64,
                                                 "berperingatan": pl.Int64}),

@@ -120,6 +120,21 @@ def aturan_rincian(registri: Registri) -> list[Aturan]:
                message="Area {area} is not assessed for a {jenis_pemda} in {tahun}; this row does not enter the index.",
                saran="Tidak perlu tindakan; hapus barisnya jika ekspor seharusnya tidak memuatnya.",
                fix="No action needed; remove the row if the export should not carry it."),
+        Aturan(kode="bobot_sub_jumlah_100", kolom="bobot_subindikator", tingkat=TINGKAT_PERINGATAN,
+               # KPK's three weight levels (design.md §2): the sub-indicator weights of an indicator add up to 100
+               syarat=pl.col("bobot_subindikator").is_null() | pl.col("bobot_indikator").is_null()
+               | ((pl.col("_jumlah_bobot_sub") - 100).abs() <= pl.col("_toleransi_bobot_sub") + 1e-6),
+               pesan="Bobot sub-indikator indikator {indikator} berjumlah {_jumlah_bobot_sub}, bukan 100.",
+               message="The sub-indicator weights of indicator {indikator} add up to {_jumlah_bobot_sub}, not 100.",
+               saran="Cek bobot_subindikator dan apakah ada sub-indikator yang hilang atau ganda; indeks dihitung dengan bobot yang ada.",
+               fix="Check bobot_subindikator and whether a sub-indicator is missing or repeated; the index uses the weights as they are."),
+        Aturan(kode="bobot_indikator_jumlah_100", kolom="bobot_indikator", tingkat=TINGKAT_PERINGATAN,
+               syarat=pl.col("bobot_indikator").is_null()
+               | ((pl.col("_jumlah_bobot_indikator") - 100).abs() <= pl.col("_toleransi_bobot_indikator") + 1e-6),
+               pesan="Bobot indikator area {area} berjumlah {_jumlah_bobot_indikator}, bukan 100.",
+               message="The indicator weights of area {area} add up to {_jumlah_bobot_indikator}, not 100.",
+               saran="Cek bobot_indikator dan apakah ada indikator yang hilang atau ganda; indeks dihitung dengan bobot yang ada.",
+               fix="Check bobot_indikator and whether an indicator is missing or repeated; the index uses the weights as they are."),
         Aturan(kode="dokumen_ganda", kolom="dokumen",
                # design.md §1a: with a dokumen column, rows are per required document
                syarat=pl.col("dokumen").is_null()

@@ -123,11 +123,14 @@ def pisahkan(frame, gagal, cek, temuan, file: dict[str, tuple[str, str]], rapika
     pos_galat = gagal.filter(pl.col("tingkat") == TINGKAT_GALAT)[POS].unique()
     pos_peringatan = gagal.filter(pl.col("tingkat") == TINGKAT_PERINGATAN)[POS].unique()  # notes flag nothing
     dipakai = frame.filter(~pl.col(POS).is_in(pos_galat.implode()))
-    alasan = (
-        temuan.filter(pl.col("tingkat") == TINGKAT_GALAT)
-        .group_by("file", "baris", maintain_order=True)
-        .agg(pl.col("pesan").str.join(" "), pl.col("message").str.join(" "))
-    )
+    # the messages of the errors only (the rows set aside); ``temuan`` (laporan.BagianTemuan) stays compact
+    alasan = pl.DataFrame(schema={"file": pl.String, "baris": pl.Int64, "pesan": pl.String, "message": pl.String})
+    if temuan is not None:
+        alasan = (
+            temuan.semua(pl.col("tingkat") == TINGKAT_GALAT)
+            .group_by(pl.col("file").cast(pl.String), "baris", maintain_order=True)
+            .agg(pl.col("pesan").cast(pl.String).str.join(" "), pl.col("message").cast(pl.String).str.join(" "))
+        )
     kolom_teks = [c for c in frame.columns if c.startswith("_teks_")]
     sisih = (
         frame.filter(pl.col(POS).is_in(pos_galat.implode()))
@@ -165,6 +168,8 @@ def per_nilai_unik(df: pl.DataFrame, teks: str, hasil: dict[str, pl.Expr]) -> pl
     same few weights, statuses and dates thousands of times, so this is several times faster than
     running the regexes on every row. (Eager on purpose: a lazy self-join re-runs the upstream plan.)"""
     unik = df.select(pl.col(teks).unique()).with_columns(**hasil)
+    if unik.height == 1:  # one value in every row (a year, an absent column): no join needed
+        return df.with_columns(pl.lit(unik[k][0], dtype=unik.schema[k]).alias(k) for k in hasil)
     return df.join(unik, on=teks, how="left", maintain_order="left", nulls_equal=True)
 
 

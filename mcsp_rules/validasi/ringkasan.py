@@ -70,8 +70,9 @@ def validasi_ringkasan(panjang_b: list[BacaanFile], lebar_b: list[BacaanFile], r
 
 def _sisih_per_baris(typed, per_baris, temuan, panjang_b, lebar_b):
     alasan = (
-        temuan.filter(pl.col("tingkat") == "galat").group_by("file", "baris", maintain_order=True)
-        .agg(pl.col("pesan").str.join(" ").alias("alasan"), pl.col("message").str.join(" ").alias("reason"))
+        temuan.filter(pl.col("tingkat") == "galat").group_by(pl.col("file").cast(pl.String), "baris", maintain_order=True)
+        .agg(pl.col("pesan").cast(pl.String).str.join(" ").alias("alasan"),
+             pl.col("message").cast(pl.String).str.join(" ").alias("reason"))
     )
     sisih_kunci = per_baris.filter(pl.col("_galat")).select(pl.col(KOLOM_FILE).alias("file"), pl.col(KOLOM_BARIS).alias("baris")).unique(maintain_order=True)
     sisih = sisih_kunci.join(alasan, on=["file", "baris"], how="left")
