@@ -131,6 +131,10 @@ TEKS: dict[str, tuple[str, str]] = {
     "lembar_temuan": ("Temuan", "Findings"),
     "lembar_sisih": ("Disisihkan", "Set aside"),
     "unduh_temuan": ("Unduh laporan (XLSX)", "Download the report (XLSX)"),
+    "temuan_banyak": ("{n} temuan: terlalu banyak untuk ditampilkan per baris di sini (batas {batas}). Kelompoknya ada di "
+                      "atas; setiap baris ada di unduhan XLSX.",
+                      "{n} findings: too many to list row by row here (limit {batas}). Their groups are above; every "
+                      "row is in the XLSX download."),
     "cuplikan": ("Menampilkan {n} dari {total} baris; unduh untuk semuanya.",
                  "Showing {n} of {total} rows; download for all of them."),
     # columns

@@ -164,11 +164,6 @@ def _laporan() -> None:
         st.error(t("tidak_cocok"))
 
     en = bahasa() == "en"
-    temuan = lap.temuan.select(
-        "file", "baris", "kolom", "nilai", "tingkat", "kode",
-        pl.col("message" if en else "pesan").alias("pesan"), pl.col("fix" if en else "saran").alias("saran"), "sumber",
-    ).with_columns(pl.col("tingkat").replace_strict({"galat": t("tingkat_galat"), "peringatan": t("tingkat_peringatan")},
-                                                    default=pl.col("tingkat")))
     kolom = {"file": t("k_file"), "baris": t("k_baris"), "kolom": t("k_kolom"), "nilai": t("k_nilai"),
              "tingkat": t("k_tingkat"), "kode": t("k_kode"), "pesan": t("k_pesan"), "saran": t("k_saran"),
              "sumber": t("k_sumber")}
@@ -179,26 +174,33 @@ def _laporan() -> None:
     umum.tabel(per_file, "per_file", unduh=False, kunci="per_file",
                ribuan=[t("dibaca"), t("dipakai"), t("disisihkan"), t("k_berperingatan")])
 
-    if temuan.is_empty():
+    # Grouped from the report's compact form (one row per file and rule): a national file whose every row
+    # has a finding does not have 362,000 messages written to show a dozen groups.
+    grup = lap.kelompok()
+    n_temuan = int(grup["jumlah"].sum()) if grup.height else 0
+    if n_temuan == 0:
         st.success(t("bersih"))
     else:
         st.markdown(f"**{umum.aman(t('masalah_utama'))}**")
-        kelompok = (
-            temuan.group_by("tingkat", "kode", "kolom", maintain_order=True)
-            .agg(pl.len().alias("jumlah"), pl.col("pesan").first(), pl.col("saran").first(),
-                 pl.format("{}, {}", pl.col("file"), pl.col("baris").cast(pl.String).fill_null("–")).first()
-                 .alias("contoh"))
-            .sort("jumlah", descending=True)
-            .select("tingkat", "jumlah", "kolom", "saran", "pesan", "contoh")
+        kelompok = grup.select(
+            _label_tingkat(), "jumlah", pl.col("kolom").cast(pl.String),
+            pl.col("fix" if en else "saran").cast(pl.String).alias("saran"),
+            pl.col("message" if en else "pesan").cast(pl.String).alias("pesan"),
+            pl.format("{}, {}", pl.col("file").cast(pl.String),
+                      pl.col("baris_pertama").list.first().cast(pl.String).fill_null("–")).alias("contoh"),
         )
         # how to fix it is the key column: right after the column it concerns, wide, before the message
         umum.tabel(kelompok, "ringkasan_temuan", {**kolom, "jumlah": t("k_jumlah"), "contoh": t("k_contoh")},
-                   unduh=False, kunci="kelompok_temuan",
+                   unduh=False, kunci="kelompok_temuan", ribuan=["jumlah"],
                    lebar={"tingkat": "small", "jumlah": "small", "kolom": "small", "saran": "large", "pesan": "medium"})
         st.markdown(f"**{umum.aman(t('temuan'))}**")
-        umum.tabel(temuan.select("file", "baris", "kolom", "tingkat", "saran", "pesan", "nilai", "kode", "sumber"),
-                   "temuan", kolom, unduh=False, kunci="temuan", tinggi=320,
-                   lebar={"baris": "small", "tingkat": "small", "saran": "large", "pesan": "medium"})
+        if n_temuan <= BATAS_TEMUAN_LAYAR:
+            umum.tabel(_temuan_tampil(lap.temuan, en).select(
+                "file", "baris", "kolom", "tingkat", "saran", "pesan", "nilai", "kode", "sumber"),
+                "temuan", kolom, unduh=False, kunci="temuan", tinggi=320,
+                lebar={"baris": "small", "tingkat": "small", "saran": "large", "pesan": "medium"})
+        else:
+            st.caption(t("temuan_banyak", n=umum.fmt(n_temuan, 0), batas=umum.fmt(BATAS_TEMUAN_LAYAR, 0)))
 
     st.markdown(f"**{umum.aman(t('baris_disisihkan'))}**")
     sisih = lap.disisihkan
@@ -209,16 +211,38 @@ def _laporan() -> None:
             {"reason" if en else "alasan": t("k_alasan"), "file": t("k_file"), "baris": t("k_baris")})
         umum.tabel(sisih, "baris_disisihkan", unduh=False, kunci="sisih", tinggi=260)
 
-    lembar = {
-        t("per_file"): per_file,
-        t("lembar_temuan"): temuan.rename(kolom),
-        t("lembar_sisih"): sisih,
-    }
-    from mcsp_rules.io.ekspor import ke_xlsx
+    nama_lembar = (t("per_file"), t("lembar_temuan"), t("lembar_sisih"))
+    label_tingkat = {"galat": t("tingkat_galat"), "peringatan": t("tingkat_peringatan")}
 
-    st.download_button(t("unduh_temuan"), data=lambda: ke_xlsx(lembar), file_name="laporan_validasi.xlsx",
+    def xlsx() -> bytes:
+        """Every finding with its message, written only when the download is asked for."""
+        from mcsp_rules.io.ekspor import ke_xlsx
+
+        semua = _temuan_tampil(lap.temuan, en, label_tingkat)
+        return ke_xlsx({nama_lembar[0]: per_file, nama_lembar[1]: semua.rename(kolom), nama_lembar[2]: sisih})
+
+    st.download_button(t("unduh_temuan"), data=xlsx, file_name="laporan_validasi.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                        key="unduh_laporan", icon=":material/download:", type="primary")
+
+
+BATAS_TEMUAN_LAYAR = 5000  # findings listed row by row on the page; more are in the download
+
+
+def _label_tingkat(label: dict[str, str] | None = None) -> pl.Expr:
+    label = label or {"galat": t("tingkat_galat"), "peringatan": t("tingkat_peringatan")}
+    teks = pl.col("tingkat").cast(pl.String)
+    return teks.replace_strict(label, default=teks).alias("tingkat")
+
+
+def _temuan_tampil(temuan: pl.DataFrame, en: bool, label: dict[str, str] | None = None) -> pl.DataFrame:
+    """Findings as the page and the download show them: plain text, messages in the interface's language."""
+    return temuan.select(
+        *[pl.col(k).cast(pl.String) for k in ("file", "kolom", "nilai", "kode", "sumber")], "baris",
+        _label_tingkat(label),
+        pl.col("message" if en else "pesan").cast(pl.String).alias("pesan"),
+        pl.col("fix" if en else "saran").cast(pl.String).alias("saran"),
+    )
 
 
 def halaman() -> None:
