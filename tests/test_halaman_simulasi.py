@@ -446,6 +446,12 @@ def test_rencana_contoh_nasional_nama_item_verifikasi_dan_rapat():
     for d in daftar:
         assert d["Uraian"].notna().all() and not (d["Uraian"].astype(str).isin(["None", ""])).any()
         assert "Proses verifikasi" not in set(d["Status"])
+    from tampilan.komponen.umum import contoh_skala_nyata
+
+    if contoh_skala_nyata():  # the 2025 sample is per document: each planned document is named after its item
+        for d in daftar:
+            assert list(d.columns[:2]) == ["Uraian", "Dokumen"] and d["Dokumen"].str.fullmatch(r"D\d\d").all()
+            assert not d.duplicated(subset=["Sub-indikator", "Dokumen"]).any()
     assert any("menunggu verifikator KPK" in c.value for c in at.caption)
     assert not [n for n in at.number_input if n.key == "ren_usaha_proses_verifikasi"]
     n_area = len([e for e in at.expander])

@@ -164,10 +164,16 @@ def tabel_pemda(r) -> None:
 def daftar_periksa_tabel(r) -> pl.DataFrame:
     """The checklist as it is downloaded: one row per document, by pemda, area and indicator, with
     empty columns for the office in charge and the date done (filled in by people, not by us)."""
-    return r.daftar_periksa().select(
-        "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator", "nama_sub_indikator",
+    item = r.daftar_periksa()
+    return item.select(
+        "kode_wilayah", "nama_wilayah", "area", "indikator", "sub_indikator", *_dokumen(item), "nama_sub_indikator",
         grafik.label_status_expr("status").alias("status"), "usaha", "kenaikan",
         pl.lit("").alias("opd"), pl.lit("").alias("selesai"))
+
+
+def _dokumen(item: pl.DataFrame) -> list[str]:
+    """["dokumen"] when the plan's items are documents (a document-level export names each one), else []."""
+    return ["dokumen"] if "dokumen" in item.columns and item["dokumen"].is_not_null().any() else []
 
 
 URUT_LAYAR = ("nama_sub_indikator", "status", "kenaikan", "usaha", "sub_indikator", "indikator")
@@ -195,7 +201,7 @@ def ringkasan_tabel(r) -> pl.DataFrame:
 def kolom_periksa() -> dict[str, str]:
     return {"kode_wilayah": t("k_kode_wilayah"), "nama_wilayah": t("k_pemda"), "area": t("k_area"),
             "indikator": t("k_indikator"), "sub_indikator": t("k_sub"), "nama_sub_indikator": t("k_nama_sub"),
-            "status": t("k_status"), "usaha": t("k_usaha"), "kenaikan": t("k_kenaikan"), "opd": t("ren_k_opd"),
+            "dokumen": t("k_dokumen"), "status": t("k_status"), "usaha": t("k_usaha"), "kenaikan": t("k_kenaikan"), "opd": t("ren_k_opd"),
             "selesai": t("ren_k_selesai")}
 
 
@@ -221,7 +227,9 @@ def daftar_periksa(h: an.Hasil, r, kode_wilayah) -> None:
     nama_area = umum.nama_area(h, r.tahun)
     # on screen without the empty columns for the offices (they are in the XLSX)
     # the key columns first (what to do, its status, what it is worth), so they show at 1280 px
-    satu = semua.filter(pl.col("kode_wilayah") == kode).select("area", *URUT_LAYAR)
+    # a document-level plan names each document right after the item's name
+    layar = (URUT_LAYAR[0], *_dokumen(semua), *URUT_LAYAR[1:])
+    satu = semua.filter(pl.col("kode_wilayah") == kode).select("area", *layar)
     for (area,), bagian in satu.group_by("area", maintain_order=True):
         judul = t("ren_area_judul", area=nama_area.get(area, area), n=bagian.height,
                   usaha=umum.fmt(bagian["usaha"].sum(), 0 if float(bagian["usaha"].sum()).is_integer() else 2),
