@@ -259,6 +259,10 @@ TEKS: dict[str, tuple[str, str]] = {
                      "No open gaps: every document is accepted with a full score."),
     "celah_pesan": ("Menutup {n} celah teratas yang bisa dikerjakan pemda (unggah, perbaiki) menaikkan indeks dari {dari} menjadi {ke}.",
                     "Closing the top {n} gaps the government can act on (upload, fix) raises the index from {dari} to {ke}."),
+    "celah_pesan_dok": ("Menutup {d} dokumen dari {n} kelompok celah teratas yang bisa dikerjakan pemda (unggah, perbaiki) "
+                        "menaikkan indeks dari {dari} menjadi {ke}.",
+                        "Closing the {d} documents of the top {n} gap groups the government can act on (upload, fix) "
+                        "raises the index from {dari} to {ke}."),
     "celah_kpk": ("Selain itu {n} dokumen menunggu verifikator KPK (bukan tindakan pemda); bila diterima, indeks naik {kenaikan} poin.",
                   "Besides, {n} documents wait on KPK's verifier (not the government's action); once accepted, the index rises {kenaikan} points."),
     "k_pihak": ("Siapa bertindak", "Who acts"),

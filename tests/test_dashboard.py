@@ -547,6 +547,12 @@ def test_pilihan_profil_ke_url_dan_kolom_kunci_di_depan():
     skala_nyata = contoh_skala_nyata()
     assert (("Uraian", "Jumlah dokumen", "Kenaikan indeks") if skala_nyata else ("Uraian", "Kenaikan indeks", "Status")) in kolom
     assert (("Uraian", "Dokumen", "Status") if skala_nyata else ("Uraian", "Status", "Nilai")) in kolom
+    if skala_nyata:  # the headline counts documents, the groups being sub-indicators' documents of one status
+        celah = next(d.value for d in at.dataframe if "Jumlah dokumen" in d.value.columns)
+        n = min(10, int((celah["Siapa bertindak"] == "Pemda (unggah/perbaiki)").sum()))
+        d = int(celah["Jumlah dokumen"].head(n).sum())
+        assert any(re.match(rf"Menutup {d:,} dokumen dari {n} kelompok celah teratas".replace(",", "."), i.value)
+                   for i in at.info), [i.value for i in at.info]
     buka(at, "tampilan/halaman/ringkasan.py")
     peringkat = next(d.value for d in at.dataframe if "Peringkat" in d.value.columns)
     assert list(peringkat.columns[:5]) == ["Peringkat", "Pemda", "Indeks", "Kategori", "Peringkat di provinsi"]

@@ -119,8 +119,13 @@ def celah(h: an.Hasil, s: an.Saring, p: dict) -> None:
         st.caption(t("celah_tanpa_indeks"))
     elif sendiri.height:
         n = min(N_CELAH_GRAFIK, sendiri.height)
-        st.info(umum.aman(t("celah_pesan", n=n, dari=umum.fmt(p["indeks"]),
-                            ke=umum.fmt(sendiri["indeks_jika_ditutup"][n - 1]))), icon=":material/trending_up:")
+        ke = umum.fmt(sendiri["indeks_jika_ditutup"][n - 1])
+        if "jumlah_dokumen" in sendiri.columns:  # a row is a sub-indicator's documents of one status
+            pesan = t("celah_pesan_dok", n=n, d=umum.fmt(sendiri["jumlah_dokumen"].head(n).sum(), 0),
+                      dari=umum.fmt(p["indeks"]), ke=ke)
+        else:
+            pesan = t("celah_pesan", n=n, dari=umum.fmt(p["indeks"]), ke=ke)
+        st.info(umum.aman(pesan), icon=":material/trending_up:")
         umum.grafik(grafik.celah_teratas(sendiri.head(n), f"{t('celah')} — {p['nama_wilayah']} {s.tahun}", rapat),
                     f"celah_{p['kode_wilayah']}_{s.tahun}", kunci="celah")
     if kpk.height and p["indeks"] is not None:
