@@ -403,7 +403,7 @@ def tabel(h: dict) -> str:
         baris.append(f"| a. in process: load + validate + score ({a['baris_dibaca']:,} rows; engine used "
                      f"{a['baris_dipakai']:,}, set aside {a['baris_disisihkan']:,}; same indices: "
                      f"{'yes' if a['jawaban_sama'] else 'no'}) | {a['engine_median_s']:.2f} s | "
-                     f"{a['pandas_median_s'] * 1000:.0f} ms | {a['rasio']:.0f}× | ≤ 4× / ≤ 2× |")
+                     f"{a['pandas_median_s'] * 1000:.0f} ms | {a['rasio']:.1f}× | ≤ 4× / ≤ 2× |")
     if "b" in h:
         b = h["b"]
         baris.append(f"| b. whole `mcsp score` run: wall time | {b['mcsp_score_median_s']:.2f} s | "
@@ -416,7 +416,7 @@ def tabel(h: dict) -> str:
         e, a, b = h["e"], h["e"]["a"], h["e"]["b"]
         baris.append(f"| e. every code outside the catalogue ({e['catatan']:,} notes, report {e['temuan_mb']:.0f} MB): "
                      f"in process | {a['engine_median_s']:.2f} s | {a['pandas_median_s'] * 1000:.0f} ms | "
-                     f"{a['rasio']:.0f}× | ≤ 4× / ≤ 2× |")
+                     f"{a['rasio']:.1f}× | ≤ 4× / ≤ 2× |")
         baris.append(f"| e. the same, whole `mcsp score` run: wall time, peak memory | {b['mcsp_score_median_s']:.2f} s, "
                      f"{b['mcsp_score_puncak_mb']:.0f} MB | {b['pandas_median_s']:.2f} s, {b['pandas_puncak_mb']:.0f} MB | "
                      f"{b['mcsp_score_puncak_mb'] / b['pandas_puncak_mb']:.1f}× (memory) | ≤ 700 MB / ≤ 400 MB |")
