@@ -40,7 +40,7 @@ OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from peladen import jalankan_streamlit, memori_mb, pid_streamlit  # noqa: E402
+from peladen import buka_sesi, jalankan_streamlit, memori_mb, pid_streamlit  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGUMEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -56,12 +56,7 @@ def tunggu(page, batas: float = 300_000) -> None:
 
 
 def sesi(browser, url: str):
-    konteks = browser.new_context(viewport={"width": 1440, "height": 1600}, locale="id-ID")
-    page = konteks.new_page()
-    page.goto(url)
-    page.get_by_role("heading", name="Data: unggah dan periksa").wait_for(timeout=120_000)
-    tunggu(page)
-    return konteks, page
+    return buka_sesi(browser, url, tunggu, tinggi=1600, batas_ms=120_000)
 
 
 def unggah(page, path: Path) -> tuple[float, list[str]]:

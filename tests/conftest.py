@@ -67,6 +67,26 @@ MODUL_LAMBAT = {"test_store.py", "test_halaman_tren.py", "test_halaman_simulasi.
                 "test_skala_nyata.py"}
 
 
+@pytest.fixture
+def ekspor_kpk() -> str:
+    """A KPK-layout export with the three weight levels (design.md §2), index 68 by hand: every area has indicator
+    I1 (60) with S1 (50, accepted) and S2 (50, accepted, verified 80), I2 (40) with S1 (70, returned) and S2 (30,
+    accepted, 50); PBJ all accepted; area weights PBJ 20, PENGANGGARAN 15, APIP 15, the other five 10."""
+    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
+              "BMD": 10, "PAJAK": 10}
+    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
+            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
+    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
+             "bobot_subindikator;status;nilai;nilai_verifikasi"]
+    for a, wa in w_area.items():
+        for i, bi, s, bs, status, nv in pola:
+            nv_ = "" if a == "PBJ" else nv
+            st = "diterima" if a == "PBJ" else status
+            # `nilai` is the pemda's own claim (90); KPK's verified score wins
+            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};{st};90;{nv_}")
+    return "\n".join(baris) + "\n"
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.path.parts:

@@ -78,28 +78,11 @@ def test_history_style_composite_key_gets_the_kind():
 
 
 # ------------------------------------------------------------------------- three weight levels
-def _ekspor_kpk() -> str:
-    """The hand-computed KPK-layout export of the test below (index 68)."""
-    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
-              "BMD": 10, "PAJAK": 10}
-    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
-            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
-    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
-             "bobot_subindikator;status;nilai;nilai_verifikasi"]
-    for a, wa in w_area.items():
-        for i, bi, s, bs, status, nv in pola:
-            nv_ = "" if a == "PBJ" else nv
-            st = "diterima" if a == "PBJ" else status
-            # `nilai` is the pemda's own claim (90); KPK's verified score wins
-            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};{st};90;{nv_}")
-    return "\n".join(baris) + "\n"
-
-
-def test_cli_score_names_the_files_three_level_weights(tulis):
+def test_cli_score_names_the_files_three_level_weights(tulis, ekspor_kpk):
     import subprocess
     import sys
 
-    path = tulis("kpk.csv", _ekspor_kpk())
+    path = tulis("kpk.csv", ekspor_kpk)
     hasil = subprocess.run([sys.executable, "-m", "mcsp_rules.cli", "score", str(path)], capture_output=True, text=True)
     assert hasil.returncode == 0, hasil.stderr
     assert "Bobot area: bobot dari file (3 tingkat)" in hasil.stderr and "asumsi" not in hasil.stderr
@@ -107,26 +90,14 @@ def test_cli_score_names_the_files_three_level_weights(tulis):
     assert abs(w["indeks"] - 68.0) < 1e-6 and w["sumber_bobot"] == "bobot dari file (3 tingkat)"
 
 
-def test_kpk_three_weight_levels_score_to_the_formula(tulis):
+def test_kpk_three_weight_levels_score_to_the_formula(tulis, ekspor_kpk):
     """design.md §2 by hand. Every area: indicator I1 (bobot_indikator 60) with S1 (bobot_subindikator
     50, accepted, empty nilai = 100) and S2 (50, accepted, nilai_verifikasi 80); I2 (40) with S1 (70,
     returned: 0) and S2 (30, accepted, 50). Area = 0.6 × (50 + 40) + 0.4 × (0 + 15) = 60. PBJ: all
     accepted, 100. Area weights (bobot_area_intervensi): PBJ 20, PENGANGGARAN 15, APIP 15, the other
     five 10. Index = (20 × 100 + 80 × 60) / 100 = 68 (equal plugin weights would give 65, and the
     one-level formula 52.5 per area)."""
-    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
-              "BMD": 10, "PAJAK": 10}
-    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
-            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
-    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
-             "bobot_subindikator;status;nilai;nilai_verifikasi"]
-    for a, wa in w_area.items():
-        for i, bi, s, bs, status, nv in pola:
-            nv_ = "" if a == "PBJ" else nv
-            st = "diterima" if a == "PBJ" else status
-            # `nilai` is the pemda's own claim (90); KPK's verified score wins
-            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};{st};90;{nv_}")
-    data = mcsp_rules.load(tulis("kpk.csv", "\n".join(baris) + "\n"))
+    data = mcsp_rules.load(tulis("kpk.csv", ekspor_kpk))  # the export described above (tests/conftest.py)
     assert data.laporan.jumlah_disisihkan == 0, data.laporan.disisihkan
     # sub-indicator weights of the three-level layout sum to 100 per indicator: no area-sum warning
     assert data.laporan.temuan.filter(pl.col("kode").cast(pl.String).str.ends_with("jumlah_bobot")).is_empty()

@@ -870,22 +870,12 @@ def test_three_years_in_one_file_cli_import_honours_the_limits_in_the_environmen
         _sama_dengan_score(Store(url).riwayat(None, tahun=tahun), data, tahun=tahun)
 
 
-def test_kpk_three_weight_levels_are_stored_and_the_trend_scores_with_them(url, tmp_path):
+def test_kpk_three_weight_levels_are_stored_and_the_trend_scores_with_them(url, tmp_path, ekspor_kpk):
     """A KPK-layout export carries three weight levels (bobot_area_intervensi, bobot_indikator, bobot_subindikator;
-    tests/test_program.py computes this file's index, 68, by hand). The store keeps them, so the trend scores
+    the conftest fixture; tests/test_program.py computes its index, 68, by hand). The store keeps them, so the trend scores
     with them as mcsp_rules.score does; without them the same rows score 52.5 per area."""
-    w_area = {"PERENCANAAN": 10, "PENGANGGARAN": 15, "PBJ": 20, "PELAYANAN_PUBLIK": 10, "APIP": 15, "ASN": 10,
-              "BMD": 10, "PAJAK": 10}
-    pola = [("1", "60", "1", "50", "diterima", ""), ("1", "60", "2", "50", "diterima", "80"),
-            ("2", "40", "1", "70", "perlu perbaikan", ""), ("2", "40", "2", "30", "diterima", "50")]
-    baris = ["tahun;kode_wilayah;area;indikator;sub_indikator;bobot_area_intervensi;bobot_indikator;"
-             "bobot_subindikator;status;nilai;nilai_verifikasi"]
-    for a, wa in w_area.items():
-        for i, bi, s, bs, status, nv in pola:
-            baris.append(f"2024;62;{a};{a}.{i};{a}.{i}.{s};{wa};{bi};{bs};"
-                         f"{'diterima' if a == 'PBJ' else status};90;{'' if a == 'PBJ' else nv}")
     f = tmp_path / "kpk.csv"
-    f.write_text("\n".join(baris) + "\n", encoding="utf-8")
+    f.write_text(ekspor_kpk, encoding="utf-8")
     store = Store(url)
     hasil = store.impor(f, tanggal="2024-10-07")
     item = store.baris(hasil.snapshot.id)[0]

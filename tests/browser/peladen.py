@@ -86,3 +86,14 @@ def memori_mb(pid: int) -> dict[str, float]:
         if kunci in ("VmRSS", "VmHWM"):
             isi[kunci] = round(int(nilai.split()[0]) / 1024, 1)
     return {"rss_mb": isi.get("VmRSS", 0.0), "puncak_mb": isi.get("VmHWM", 0.0)}
+
+
+def buka_sesi(browser, url: str, tunggu, *, tinggi: int, batas_ms: float):
+    """A new browser session (its own context: its own Streamlit session) on the Data page, waited for with the
+    caller's ``tunggu``; returns (context, page)."""
+    konteks = browser.new_context(viewport={"width": 1440, "height": tinggi}, locale="id-ID")
+    page = konteks.new_page()
+    page.goto(url)
+    page.get_by_role("heading", name="Data: unggah dan periksa").wait_for(timeout=batas_ms)
+    tunggu(page)
+    return konteks, page

@@ -6,6 +6,7 @@ only (reliability.md, "Streamlit"); a cache keyed by file name would fail this t
 from __future__ import annotations
 
 import pytest
+from peladen import buka_sesi
 from test_analisis import buat_rincian
 from test_dashboard_browser import buka, metrik, tunggu, unggah_csv
 
@@ -17,12 +18,7 @@ TAHUN = 2025
 
 
 def _sesi(chromium, url: str):
-    konteks = chromium.new_context(viewport={"width": 1440, "height": 2000}, locale="id-ID")
-    page = konteks.new_page()
-    page.goto(url)
-    page.get_by_role("heading", name="Data: unggah dan periksa").wait_for(timeout=90_000)
-    tunggu(page)
-    return konteks, page
+    return buka_sesi(chromium, url, tunggu, tinggi=2000, batas_ms=90_000)
 
 
 def _yang_terlihat(page) -> str:
