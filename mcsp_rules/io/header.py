@@ -91,8 +91,7 @@ def dengan_header(nama: str, fmt: str, frame: pl.DataFrame, batas: Batas) -> Bac
         )
     # one strip over whitespace and invisible characters together (a pass per column, not three)
     # and an empty cell becomes null in the same expression (one new copy of each column, not two)
-    frame = frame.with_columns(pl.when(pl.col(c).str.strip_chars(_PINGGIR) != "")
-                               .then(pl.col(c).str.strip_chars(_PINGGIR)).alias(c) for c in kolom_data)
+    frame = frame.with_columns(pl.col(kolom_data).str.strip_chars(_PINGGIR).replace("", None))
     kosong = pl.all_horizontal(pl.col(kolom_data).is_null())
     if frame.select(kosong.any()).item():  # blank lines are rare in exports: copy the frame only for them
         frame = frame.filter(~kosong)
