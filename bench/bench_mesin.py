@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from ukur import engine_skor, waktu
+
 ROOT = Path(__file__).resolve().parent.parent
 FILES = [ROOT / "sample_data" / f for f in
          ("rincian_nasional_2023.xlsx", "rincian_nasional_2024.csv", "rincian_nasional_2025.csv")]
@@ -44,22 +46,6 @@ def pandas_skor(files):
     for k in ("bobot", "nilai"):
         df[k] = pd.to_numeric(df[k].str.replace(",", ".", regex=False), errors="coerce")
     return skor_pandas(df)
-
-
-def engine_skor(files):
-    import mcsp_rules
-
-    data = mcsp_rules.load(files)
-    return data, mcsp_rules.score(data)
-
-
-def waktu(fn, ulang):
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        fn()
-        hasil.append(time.perf_counter() - t)
-    return statistics.median(hasil), min(hasil)
 
 
 def main() -> None:

@@ -19,13 +19,13 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from ukur import waktu  # noqa: E402
 
 import mcsp_rules  # noqa: E402
 from mcsp_rules.perencanaan.rencana import rencana  # noqa: E402
@@ -39,14 +39,10 @@ PROVINSI = "35"  # Jawa Timur: the province with the most pemda
 AKSI = (Aksi("perbaiki", jumlah=3), Aksi("unggah", area=("PBJ", "APIP")), Aksi("terima_verifikasi"))
 
 
-def waktu(fn, ulang: int) -> tuple[float, float]:
+def waktu_ms(fn, ulang: int) -> tuple[float, float]:
     fn()  # warm-up: imports, first-call compilation of expressions, scipy/HiGHS loading
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        fn()
-        hasil.append(time.perf_counter() - t)
-    return statistics.median(hasil) * 1000, min(hasil) * 1000
+    med, mn = waktu(fn, ulang)
+    return med * 1000, mn * 1000
 
 
 def main() -> None:
@@ -62,7 +58,7 @@ def main() -> None:
     baris = []
 
     def ukur(nama: str, fn, target_ms: float | None = None) -> None:
-        med, mn = waktu(fn, args.ulang)
+        med, mn = waktu_ms(fn, args.ulang)
         baris.append({"apa": nama, "median_ms": round(med, 1), "min_ms": round(mn, 1), "target_ms": target_ms})
         print(f"  {nama}: {med:.1f} ms (min {mn:.1f})", file=sys.stderr)
 

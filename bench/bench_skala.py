@@ -35,6 +35,8 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ukur import engine_skor, waktu
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 KERJA = OUT / "skala"
@@ -69,22 +71,6 @@ def pandas_skor(files):
                                   encoding="utf-8-sig"))
     df = pd.concat(frames, ignore_index=True)
     return skor_pandas(df)
-
-
-def engine_skor(files):
-    import mcsp_rules
-
-    data = mcsp_rules.load([Path(f) for f in files])
-    return data, mcsp_rules.score(data)
-
-
-def waktu(fn, ulang: int) -> tuple[float, float]:
-    hasil = []
-    for _ in range(ulang):
-        t = time.perf_counter()
-        fn()
-        hasil.append(time.perf_counter() - t)
-    return statistics.median(hasil), min(hasil)
 
 
 # A child's peak resident set is read from a small launcher process, never from this one: Linux carries the
